@@ -1,0 +1,82 @@
+/**
+ * The one list of the cloud database's collections and their indexes.
+ *
+ * - Cloud functions import collection names from here (never a string literal elsewhere).
+ * - The local cloud (emulator/) creates exactly these collections and enforces these indexes
+ *   (unique indexes raise the real duplicate-key error).
+ * - A deployer creates the same collections and indexes in the WeChat Cloud console
+ *   (README: "Deploying to a real cloud environment"); `npm run cloud -- --print-indexes` prints them.
+ *
+ * Index keys follow the console's form: 1 ascending, -1 descending, '2dsphere' geo.
+ */
+export type IndexDirection = 1 | -1 | '2dsphere'
+
+export interface IndexSpec {
+  name: string
+  keys: Record<string, IndexDirection>
+  unique?: boolean
+}
+
+export interface CollectionSpec {
+  /** What lives there, for the deployer and the dev page. */
+  description: string
+  indexes: IndexSpec[]
+}
+
+export const COLLECTIONS = {
+  users: {
+    description: '用户档案（以 openid 为 _id）：角色、所属群、认证状态',
+    indexes: [{ name: 'groups_1', keys: { groupIds: 1 } }],
+  },
+  groups: {
+    description: '微阵地（微信群）：opengid、联络员、名称',
+    indexes: [{ name: 'opengid_unique', keys: { opengid: 1 }, unique: true }],
+  },
+  audit_log: {
+    description: '角色与权限变更审计（只追加）',
+    indexes: [{ name: 'target_time', keys: { targetOpenid: 1, at: -1 } }],
+  },
+  stations: {
+    description: '红色加油站与合作驿站',
+    indexes: [
+      { name: 'location_2dsphere', keys: { location: '2dsphere' } },
+      { name: 'status_1', keys: { status: 1 } },
+    ],
+  },
+  station_problems: {
+    description: '骑手报告的驿站服务问题',
+    indexes: [{ name: 'station_state', keys: { stationId: 1, state: 1 } }],
+  },
+  station_checkins: {
+    description: '驿站扫码签到',
+    indexes: [{ name: 'rider_station_hour_unique', keys: { openid: 1, stationId: 1, hourKey: 1 }, unique: true }],
+  },
+  canteens: {
+    description: '小哥食堂',
+    indexes: [],
+  },
+  meal_slots: {
+    description: '食堂每日取餐时段与容量',
+    indexes: [{ name: 'canteen_date', keys: { canteenId: 1, date: 1 } }],
+  },
+  meal_bookings: {
+    description: '15 元爱心餐预订',
+    indexes: [{ name: 'rider_service_unique', keys: { openid: 1, serviceKey: 1 }, unique: true }],
+  },
+  topics: {
+    description: '协商议事议题',
+    indexes: [{ name: 'status_time', keys: { status: 1, createdAt: -1 } }],
+  },
+  notices: {
+    description: '微阵地公告',
+    indexes: [{ name: 'group_time', keys: { groupId: 1, createdAt: -1 } }],
+  },
+  questions: {
+    description: '骑手向联络员的提问',
+    indexes: [{ name: 'group_state_time', keys: { groupId: 1, state: 1, createdAt: 1 } }],
+  },
+} as const satisfies Record<string, CollectionSpec>
+
+export type CollectionName = keyof typeof COLLECTIONS
+
+export const COLLECTION_NAMES = Object.keys(COLLECTIONS) as CollectionName[]
