@@ -1,0 +1,14 @@
+/**
+ * Type-only registry of every function's actions: `Api[fn][action]` = { params, result }.
+ * The client's `callFunction` is typed by it; each function's `contract.ts` defines its part.
+ */
+import type { HomeApi } from '../home/contract'
+
+export interface Api {
+  home: HomeApi
+}
+
+export type FunctionName = keyof Api
+export type ActionName<F extends FunctionName> = keyof Api[F] & string
+export type ParamsOf<F extends FunctionName, A extends ActionName<F>> = Api[F][A] extends { params: infer P } ? P : never
+export type ResultOf<F extends FunctionName, A extends ActionName<F>> = Api[F][A] extends { result: infer R } ? R : never
