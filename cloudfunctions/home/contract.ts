@@ -4,7 +4,7 @@
  */
 import { z } from 'zod'
 
-export const getHomeInput = z.object({}).strict()
+export const getHomeInput = z.object({})
 
 export interface HomeStationCard {
   id: string

@@ -1,0 +1,48 @@
+/**
+ * Who is calling: read once per invocation from `cloud.getWXContext().OPENID` and the `users`
+ * collection. Nothing in the event (`openid`, `role`, `groupId` sent by a client) is trusted.
+ */
+import { cloud, db } from './cloud'
+import type { Role } from './roles'
+
+export interface Caller {
+  /** '' when the invocation has no user (timer trigger). */
+  openid: string
+  appid: string
+  /** e.g. "wx_client", "wx_client,scf", "wx_trigger" */
+  source: string
+  roles: Role[]
+  /** The users document, or null for a first-time visitor. */
+  profile: Record<string, unknown> | null
+}
+
+/** Openids listed in the function's environment variable TOWN_BOOTSTRAP_OPENIDS are `town`. */
+export function bootstrapTownOpenids(): Set<string> {
+  return new Set(
+    (process.env.TOWN_BOOTSTRAP_OPENIDS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  )
+}
+
+export async function loadCaller(): Promise<Caller> {
+  const ctx = cloud.getWXContext()
+  const openid = typeof ctx.OPENID === 'string' ? ctx.OPENID : ''
+  const caller: Caller = {
+    openid,
+    appid: typeof ctx.APPID === 'string' ? ctx.APPID : '',
+    source: typeof ctx.SOURCE === 'string' ? ctx.SOURCE : '',
+    roles: [],
+    profile: null,
+  }
+  if (!openid) return caller
+  const { data } = await db.collection('users').where({ _id: openid }).limit(1).get()
+  const profile = (data[0] as Record<string, unknown> | undefined) ?? null
+  caller.profile = profile
+  const stored = Array.isArray(profile?.roles) ? (profile?.roles as Role[]) : []
+  const roles = new Set<Role>(['visitor', ...stored])
+  if (bootstrapTownOpenids().has(openid)) roles.add('town')
+  caller.roles = [...roles]
+  return caller
+}

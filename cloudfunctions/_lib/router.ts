@@ -1,0 +1,85 @@
+/**
+ * One domain router per cloud function: `{ action, ...params }` in, envelope out.
+ * Each action declares its input schema and the roles allowed to call it; the router loads the
+ * caller once, checks the role, validates input, and turns every failure into an error envelope
+ * (never a thrown stack trace).
+ */
+import type { z } from 'zod'
+import { type Caller, loadCaller } from './caller'
+import type { Envelope } from './envelope'
+import { AppError } from './errors'
+import type { Allowed } from './roles'
+
+export interface ActionContext {
+  caller: Caller
+  /** The instant the invocation started; pass it on instead of calling `new Date()` twice. */
+  now: Date
+}
+
+export interface ActionDef<S extends z.ZodTypeAny, R> {
+  /** Who may call. 'anyone' = any caller with an OPENID. */
+  roles: readonly Allowed[]
+  /** Also allow invocations with no user (timer triggers, other functions acting for the system). */
+  allowSystem?: boolean
+  input: S
+  handler: (input: z.output<S>, ctx: ActionContext) => Promise<R>
+}
+
+export function action<S extends z.ZodTypeAny, R>(def: ActionDef<S, R>): ActionDef<S, R> {
+  return def
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: a table of heterogeneous actions
+export type ActionTable = Record<string, ActionDef<any, any>>
+
+/** Keys the platform or an attacker may add to the event; never part of an action's input. */
+const RESERVED_EVENT_KEYS = new Set(['action', 'userInfo', 'openid', 'OPENID', 'role', 'roles', 'tcbContext'])
+
+function zodMessage(error: z.ZodError): { message: string; details: Record<string, unknown> } {
+  const issue = error.issues[0]
+  const field = issue?.path.join('.') || '(参数)'
+  return {
+    message: `参数不正确：${field}`,
+    details: { field, issues: error.issues.slice(0, 5).map((i) => ({ path: i.path.join('.'), code: i.code, message: i.message })) },
+  }
+}
+
+export function isAllowed(def: Pick<ActionDef<z.ZodTypeAny, unknown>, 'roles'>, caller: Caller): boolean {
+  if (def.roles.includes('anyone')) return Boolean(caller.openid)
+  return caller.roles.some((r) => def.roles.includes(r))
+}
+
+export function createMain(functionName: string, actions: ActionTable) {
+  return async function main(event: unknown): Promise<Envelope<unknown>> {
+    const now = new Date()
+    try {
+      if (!event || typeof event !== 'object' || Array.isArray(event)) {
+        throw new AppError('INVALID_ARGUMENT', '请求格式不正确')
+      }
+      const { action: name, ...rest } = event as Record<string, unknown>
+      if (typeof name !== 'string' || !Object.prototype.hasOwnProperty.call(actions, name)) {
+        throw new AppError('INVALID_ARGUMENT', '未知的操作', { action: typeof name === 'string' ? name.slice(0, 64) : null })
+      }
+      const def = actions[name]
+      const caller = await loadCaller()
+      if (!caller.openid) {
+        if (!def.allowSystem) throw new AppError('UNAUTHENTICATED', '请在微信中打开小程序后重试')
+      } else if (!isAllowed(def, caller)) {
+        throw new AppError('PERMISSION_DENIED', '没有权限进行此操作')
+      }
+      const params: Record<string, unknown> = {}
+      for (const [k, v] of Object.entries(rest)) if (!RESERVED_EVENT_KEYS.has(k)) params[k] = v
+      const parsed = def.input.safeParse(params)
+      if (!parsed.success) {
+        const { message, details } = zodMessage(parsed.error)
+        throw new AppError('INVALID_ARGUMENT', message, details)
+      }
+      const data = await def.handler(parsed.data, { caller, now })
+      return { ok: true, data }
+    } catch (err) {
+      if (err instanceof AppError) return { ok: false, error: err.toBody() }
+      console.error(`[${functionName}] internal error`, err)
+      return { ok: false, error: { code: 'INTERNAL', message: '服务暂时不可用，请稍后重试' } }
+    }
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * home — the first screen in one call.
+ * Actions: getHome (anyone).
+ * Collections read: users, stations, meal_slots, canteens, topics, notices, groups.
+ * Openapi permissions: none.
+ */
+import { action, createMain } from '../_lib/router'
+import { db } from '../_lib/cloud'
+import { businessDate, greetingFor, isoShanghai, minuteOfDay } from '../_lib/time'
+import { getHomeInput, type HomeCanteenCard, type HomeData } from './contract'
+
+type Doc = Record<string, unknown>
+const str = (v: unknown, fallback = '') => (typeof v === 'string' ? v : fallback)
+const num = (v: unknown, fallback = 0) => (typeof v === 'number' && Number.isFinite(v) ? v : fallback)
+
+async function listOrEmpty(p: Promise<{ data: unknown[] }>): Promise<Doc[]> {
+  const { data } = await p
+  return data as Doc[]
+}
+
+const getHome = action({
+  roles: ['anyone'],
+  input: getHomeInput,
+  async handler(_input, { caller, now }): Promise<HomeData> {
+    const today = businessDate(now)
+    const profile = caller.profile ?? {}
+    const groupIds = Array.isArray(profile.groupIds) ? (profile.groupIds as string[]).slice(0, 10) : []
+    const _ = db.command
+    const [stations, slots, topics, notices] = await Promise.all([
+      listOrEmpty(db.collection('stations').where({ status: 'open' }).limit(3).get()),
+      listOrEmpty(db.collection('meal_slots').where({ date: today }).orderBy('start', 'asc').limit(20).get()),
+      listOrEmpty(db.collection('topics').where({ status: _.in(['open', 'scheduled']) }).orderBy('supporters', 'desc').limit(3).get()),
+      groupIds.length
+        ? listOrEmpty(db.collection('notices').where({ groupId: _.in(groupIds), expiresAt: _.gt(now) }).orderBy('pinned', 'desc').orderBy('createdAt', 'desc').limit(3).get())
+        : Promise.resolve([] as Doc[]),
+    ])
+
+    let canteen: HomeCanteenCard | null = null
+    if (slots.length) {
+      const canteenId = str(slots[0].canteenId)
+      const canteens = canteenId ? await listOrEmpty(db.collection('canteens').where({ _id: canteenId }).limit(1).get()) : []
+      const nowMinute = minuteOfDay(now)
+      const upcoming = slots.filter((s) => num(s.endMinute, 24 * 60) > nowMinute).slice(0, 4)
+      canteen = {
+        name: str(canteens[0]?.name, '小哥食堂'),
+        date: today,
+        priceYuan: num(canteens[0]?.priceYuan, 15),
+        slots: upcoming.map((s) => ({
+          label: str(s.label, `${str(s.start)}-${str(s.end)}`),
+          offPeak: Boolean(s.offPeak),
+          left: Math.max(0, num(s.capacity) - num(s.booked)),
+        })),
+      }
+    }
+
+    return {
+      now: isoShanghai(now),
+      greeting: greetingFor(now),
+      me: {
+        nickname: str(profile.nickname, '骑手朋友'),
+        roles: caller.roles,
+        verified: profile.verification === 'approved' || caller.roles.includes('rider'),
+      },
+      stations: stations.map((s) => ({
+        id: str(s._id),
+        name: str(s.name),
+        address: str(s.address),
+        openNow: s.status === 'open',
+        hoursHint: str(s.hoursText),
+        services: Array.isArray(s.services) ? (s.services as string[]).slice(0, 6) : [],
+      })),
+      canteen,
+      topics: topics.map((t) => ({ id: str(t._id), title: str(t.title), status: str(t.status), supporters: num(t.supporters) })),
+      notices: notices.map((n) => ({ id: str(n._id), title: str(n.title), pinned: Boolean(n.pinned), groupName: str(n.groupName) })),
+    }
+  },
+})
+
+export const main = createMain('home', { getHome })

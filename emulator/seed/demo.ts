@@ -1,0 +1,250 @@
+/**
+ * Demo data for 周浦镇: the people of every role (listed in emulator/README.md), a WeChat group
+ * with its liaison and roster, stations around the town with real-looking coordinates and hours,
+ * the riders' canteen with a week of slots, topics at different stages, notices and questions.
+ * Idempotent: documents have fixed `_id`s and are only added when missing.
+ */
+import type { LocalDatabase } from '../db'
+import { businessDate, shanghaiInstant } from '../../cloudfunctions/_lib/time'
+
+type Doc = Record<string, unknown> & { _id: string }
+
+export const DEMO_GROUP_OPENGID = 'G-demo-zhoupu-wanda'
+export const DEMO_GROUP_ID = 'grp-zhoupu-wanda'
+
+export const DEMO_PEOPLE = [
+  { openid: 'o-demo-town-office', nickname: '周浦镇党群办 周主任', roles: ['town'], workType: null },
+  { openid: 'o-demo-liaison-li', nickname: '李敏（专职联络员）', roles: ['liaison'], workType: null },
+  { openid: 'o-demo-admin-wang', nickname: '王强', roles: ['rider', 'admin'], workType: '外卖' },
+  { openid: 'o-demo-rider-zhang', nickname: '张伟', roles: ['rider'], workType: '快递' },
+  { openid: 'o-demo-rider-chen', nickname: '陈磊', roles: ['rider'], workType: '网约车' },
+  { openid: 'o-demo-visitor-zhao', nickname: '赵刚', roles: [], workType: '外卖' },
+  { openid: 'o-demo-staff-canteen', nickname: '刘阿姨（食堂）', roles: ['staff'], workType: null },
+  { openid: 'o-demo-staff-station', nickname: '周师傅（驿站）', roles: ['staff'], workType: null },
+] as const
+
+const point = (lng: number, lat: number) => ({ type: 'Point', coordinates: [lng, lat] })
+const everyDay = [1, 2, 3, 4, 5, 6, 7]
+
+function daysFromToday(n: number, now: Date): string {
+  return businessDate(new Date(now.getTime() + n * 86400000))
+}
+
+export function demoDocuments(now = new Date()): Record<string, Doc[]> {
+  const created = new Date(now.getTime() - 30 * 86400000)
+  const users: Doc[] = DEMO_PEOPLE.map((p) => ({
+    _id: p.openid,
+    nickname: p.nickname,
+    avatarFileId: null,
+    workType: p.workType,
+    platform: p.workType === '外卖' ? '美团' : p.workType === '快递' ? '中通' : p.workType === '网约车' ? '滴滴' : null,
+    phone: null,
+    roles: [...p.roles],
+    groupIds: p.roles.includes('town') ? [] : [DEMO_GROUP_ID],
+    liaisonOf: p.roles.includes('liaison') ? [DEMO_GROUP_ID] : [],
+    adminOf: p.roles.includes('admin') ? [DEMO_GROUP_ID] : [],
+    staffOf: p.openid === 'o-demo-staff-canteen' ? { canteen: ['canteen-zhoupu'] } : p.openid === 'o-demo-staff-station' ? { station: ['st-wanda'] } : {},
+    verification: p.roles.includes('rider') ? 'approved' : p.openid === 'o-demo-visitor-zhao' ? 'pending' : 'none',
+    createdAt: created,
+    updatedAt: created,
+  }))
+
+  const groups: Doc[] = [
+    { _id: DEMO_GROUP_ID, opengid: DEMO_GROUP_OPENGID, name: '周浦万达骑手之家群', liaisonOpenid: 'o-demo-liaison-li', memberCount: 5, createdAt: created },
+  ]
+
+  const station = (id: string, name: string, address: string, lng: number, lat: number, extra: Partial<Doc>): Doc => ({
+    _id: id,
+    name,
+    address,
+    location: point(lng, lat),
+    provider: 'town',
+    services: ['heating', 'water', 'restroom', 'rest', 'phone_charging', 'medkit'],
+    serviceState: {},
+    hours: [{ days: everyDay, open: '08:00', close: '21:00' }],
+    hoursText: '每天 08:00–21:00',
+    status: 'open',
+    phone: '021-58110000',
+    lastVerifiedAt: now,
+    lastVerifiedBy: 'o-demo-staff-station',
+    createdAt: created,
+    ...extra,
+  })
+  const stations: Doc[] = [
+    station('st-wanda', '万达广场红色加油站', '浦东新区周浦镇年家浜路 518 号 万达广场 1 号门旁', 121.5746, 31.1168, {
+      services: ['heating', 'water', 'restroom', 'rest', 'phone_charging', 'ebike_charging', 'medkit', 'aed', 'wifi'],
+      hours: [{ days: everyDay, open: '07:00', close: '23:00' }],
+      hoursText: '每天 07:00–23:00',
+    }),
+    station('st-civic', '周浦镇新时代文明实践站 · 骑手驿站', '浦东新区周浦镇沈梅路 123 号', 121.5702, 31.1225, {}),
+    station('st-xiuyan', '繁荣社区党群服务站', '浦东新区周浦镇秀沿路 1380 弄', 121.5851, 31.1279, {
+      hours: [{ days: [1, 2, 3, 4, 5], open: '09:00', close: '18:00' }],
+      hoursText: '工作日 09:00–18:00',
+      services: ['water', 'restroom', 'rest', 'phone_charging', 'medkit'],
+    }),
+    station('st-union-kangqiao', '工会户外职工爱心驿站（康沈路）', '浦东新区周浦镇康沈路 2899 号', 121.5906, 31.1102, {
+      provider: 'union',
+      hours: [{ days: everyDay, open: '00:00', close: '24:00' }],
+      hoursText: '24 小时',
+      services: ['heating', 'water', 'rest', 'phone_charging', 'ebike_charging'],
+    }),
+    station('st-store-24h', '合作便利店 · 骑手歇脚点（周园路）', '浦东新区周浦镇周园路 211 号', 121.5654, 31.1139, {
+      provider: 'partner_store',
+      hours: [{ days: everyDay, open: '00:00', close: '24:00' }],
+      hoursText: '24 小时',
+      services: ['heating', 'water', 'phone_charging'],
+    }),
+    station('st-closed-repair', '周东路驿站（装修暂停）', '浦东新区周浦镇周东路 650 号', 121.5788, 31.1051, {
+      status: 'closed',
+      closedReason: '内部装修，预计下月恢复开放',
+    }),
+  ]
+
+  const canteens: Doc[] = [
+    {
+      _id: 'canteen-zhoupu',
+      name: '周浦小哥食堂',
+      address: '浦东新区周浦镇年家浜路 520 号 2 楼',
+      location: point(121.5751, 31.1172),
+      priceYuan: 15,
+      lockerCount: 24,
+      cutoffMinutes: 30,
+      createdAt: created,
+    },
+  ]
+
+  const slotTimes = [
+    ['10:30', '11:00', true],
+    ['11:00', '11:30', false],
+    ['11:30', '12:00', false],
+    ['13:30', '14:00', true],
+    ['14:00', '14:30', true],
+    ['16:30', '17:00', true],
+    ['17:00', '17:30', false],
+    ['20:30', '21:00', true],
+  ] as const
+  const menus = [
+    ['红烧鸡腿', '番茄炒蛋', '清炒时蔬', '紫菜蛋汤'],
+    ['梅菜扣肉', '麻婆豆腐', '蒜蓉青菜', '冬瓜汤'],
+    ['糖醋里脊', '西红柿土豆', '炒豆芽', '玉米排骨汤'],
+    ['咖喱鸡块', '香干炒芹菜', '手撕包菜', '海带汤'],
+    ['红烧带鱼', '肉末茄子', '清炒菠菜', '榨菜肉丝汤'],
+    ['宫保鸡丁', '家常豆腐', '炒生菜', '番茄蛋汤'],
+    ['土豆烧牛肉', '木须肉', '醋溜白菜', '丝瓜蛋汤'],
+  ]
+  const meal_slots: Doc[] = []
+  for (let d = 0; d < 7; d++) {
+    const date = daysFromToday(d, now)
+    for (const [start, end, offPeak] of slotTimes) {
+      const [sh, sm] = start.split(':').map(Number)
+      const [eh, em] = end.split(':').map(Number)
+      meal_slots.push({
+        _id: `slot-${date}-${start.replace(':', '')}`,
+        canteenId: 'canteen-zhoupu',
+        date,
+        start,
+        end,
+        startMinute: sh * 60 + sm,
+        endMinute: eh * 60 + em,
+        startsAt: shanghaiInstant(date, start),
+        label: `${start}–${end}`,
+        offPeak,
+        capacity: offPeak ? 40 : 25,
+        booked: d === 0 ? (offPeak ? 12 : 22) : 0,
+        menu: menus[d % menus.length],
+      })
+    }
+  }
+
+  const topic = (id: string, title: string, status: string, supporters: number, category: string, daysAgo: number, extra: Partial<Doc> = {}): Doc => ({
+    _id: id,
+    title,
+    status,
+    supporters,
+    category,
+    raiserOpenid: 'o-demo-rider-zhang',
+    place: '周浦镇',
+    photos: [],
+    createdAt: new Date(now.getTime() - daysAgo * 86400000),
+    ...extra,
+  })
+  const topics: Doc[] = [
+    topic('tp-ebike-ban', '外卖助动车禁入小区，送餐只能步行 800 米', 'scheduled', 37, '通行', 12, {
+      body: '多个小区门口不让电动车进，高峰期一单要多走十分钟，希望能划定临时停车点或错峰放行。',
+      sessionAt: shanghaiInstant(daysFromToday(5, now), '19:00'),
+    }),
+    topic('tp-parcel', '大件快递存放难，小区没有地方放', 'decided', 21, '快递', 30, {
+      body: '大件快递送到小区没人接收，只能来回跑。',
+      outcome: '居委会在 3 个小区试点设置大件快递临时存放点，由物业代收。',
+    }),
+    topic('tp-charging', '万达广场周边换电柜太少，晚高峰要排队', 'open', 14, '充电', 3, {
+      body: '晚上 6 点到 8 点换电柜经常满，能不能多放两台？',
+    }),
+    topic('tp-night-light', '沈梅路夜间路灯坏了好几盏，骑行不安全', 'closed', 9, '安全', 45, {
+      outcome: '已报修，路灯于上周全部修复。',
+    }),
+  ]
+
+  const notices: Doc[] = [
+    {
+      _id: 'nt-heat-safety',
+      groupId: DEMO_GROUP_ID,
+      groupName: '周浦万达骑手之家群',
+      title: '今晚有雷阵雨，注意骑行安全，万达驿站可避雨',
+      body: '气象台发布雷电黄色预警，今晚 18 点后有强降雨。万达广场红色加油站延长开放到 23 点，可免费避雨、充电、热饭。',
+      pinned: true,
+      authorOpenid: 'o-demo-admin-wang',
+      createdAt: new Date(now.getTime() - 2 * 3600000),
+      expiresAt: new Date(now.getTime() + 2 * 86400000),
+      readCount: 18,
+    },
+    {
+      _id: 'nt-night-school',
+      groupId: DEMO_GROUP_ID,
+      groupName: '周浦万达骑手之家群',
+      title: '青年夜校本周四开课：电动车保养与安全',
+      body: '本周四晚 19:30 在新时代文明实践站，报名免费。',
+      pinned: false,
+      authorOpenid: 'o-demo-admin-wang',
+      createdAt: new Date(now.getTime() - 26 * 3600000),
+      expiresAt: new Date(now.getTime() + 5 * 86400000),
+      readCount: 9,
+    },
+  ]
+
+  const questions: Doc[] = [
+    {
+      _id: 'q-insurance',
+      groupId: DEMO_GROUP_ID,
+      askerOpenid: 'o-demo-rider-chen',
+      text: '职业伤害保障怎么查自己有没有参保？',
+      state: 'waiting',
+      createdAt: new Date(now.getTime() - 50 * 60000),
+    },
+    {
+      _id: 'q-canteen-card',
+      groupId: DEMO_GROUP_ID,
+      askerOpenid: 'o-demo-rider-zhang',
+      text: '15 元爱心餐需要带什么证件吗？',
+      state: 'answered',
+      answer: '不用带证件，在小程序里完成骑手认证后预订，凭取餐码取餐。',
+      answeredBy: 'o-demo-liaison-li',
+      createdAt: new Date(now.getTime() - 3 * 86400000),
+      answeredAt: new Date(now.getTime() - 3 * 86400000 + 20 * 60000),
+    },
+  ]
+
+  return { users, groups, stations, canteens, meal_slots, topics, notices, questions }
+}
+
+/** Add the demo documents that are missing; returns how many were added. */
+export function seedDemo(db: LocalDatabase, now = new Date()): number {
+  let added = 0
+  for (const [collection, docs] of Object.entries(demoDocuments(now))) {
+    const existing = new Set(db.find(collection, { _id: { $in: docs.map((d) => d._id) } }, { limit: 1000 }).map((d) => String(d._id)))
+    const missing = docs.filter((d) => !existing.has(d._id))
+    if (missing.length) db.insert(collection, missing)
+    added += missing.length
+  }
+  return added
+}
