@@ -1,0 +1,32 @@
+/**
+ * Global config: pages, window and the tab bar.
+ * Docs: https://developers.weixin.qq.com/miniprogram/dev/reference/configuration/app.html
+ *       https://docs.taro.zone/docs/app-config
+ * All five tab pages live in the main package (tab pages must); features that are not on the
+ * first screen go into subpackages as they arrive, to keep the main package small.
+ */
+export default defineAppConfig({
+  pages: ['pages/index/index', 'pages/stations/index', 'pages/canteen/index', 'pages/topics/index', 'pages/me/index'],
+  window: {
+    navigationBarBackgroundColor: '#C4361C',
+    navigationBarTextStyle: 'white',
+    navigationBarTitleText: '小哥之家',
+    backgroundColor: '#F6F3EF',
+    backgroundTextStyle: 'dark',
+  },
+  tabBar: {
+    color: '#4A4A4A',
+    selectedColor: '#C4361C',
+    backgroundColor: '#FFFFFF',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tabbar/home.png', selectedIconPath: 'assets/tabbar/home-active.png' },
+      { pagePath: 'pages/stations/index', text: '驿站', iconPath: 'assets/tabbar/stations.png', selectedIconPath: 'assets/tabbar/stations-active.png' },
+      { pagePath: 'pages/canteen/index', text: '食堂', iconPath: 'assets/tabbar/canteen.png', selectedIconPath: 'assets/tabbar/canteen-active.png' },
+      { pagePath: 'pages/topics/index', text: '议事', iconPath: 'assets/tabbar/topics.png', selectedIconPath: 'assets/tabbar/topics-active.png' },
+      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tabbar/me.png', selectedIconPath: 'assets/tabbar/me-active.png' },
+    ],
+  },
+  // The cloud SDK is used on weapp; `lazyCodeLoading` keeps start-up to the components a page uses.
+  lazyCodeLoading: 'requiredComponents',
+})

@@ -1,0 +1,19 @@
+/**
+ * App entry. On weapp, initialise WeChat Cloud once with the environment from .env.
+ * Docs: https://docs.taro.zone/docs/react-entry  ·  https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference-sdk-api/init/client.init.html
+ */
+import type { PropsWithChildren } from 'react'
+import Taro from '@tarojs/taro'
+import { CLOUD_ENV } from '@/config/cloud'
+import './app.scss'
+
+if (process.env.TARO_ENV === 'weapp') {
+  Taro.cloud.init({ env: CLOUD_ENV, traceUser: true })
+}
+
+// Each page loads its own data through src/services; the app component only hosts them.
+function App({ children }: PropsWithChildren) {
+  return children
+}
+
+export default App

@@ -1,0 +1,10 @@
+/** The first screen in one call: `home.getHome` (contract: cloudfunctions/home/contract.ts). */
+import type { HomeData } from '@cloud/home/contract'
+import type { Envelope } from '@cloud/_lib/envelope'
+import { callFunction } from '../cloud'
+
+export type { HomeData }
+
+export function fetchHome(): Promise<Envelope<HomeData>> {
+  return callFunction('home', 'getHome', {})
+}

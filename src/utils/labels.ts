@@ -1,0 +1,38 @@
+/** Chinese labels for codes that come from the server (roles, topic statuses). */
+import type { Role } from '@cloud/_lib/roles'
+
+export const ROLE_LABEL: Record<Role, string> = {
+  visitor: '访客',
+  rider: '认证小哥',
+  admin: '轮值管理员',
+  liaison: '党员联络员',
+  staff: '站点工作人员',
+  town: '镇服务中心',
+}
+
+export function roleLabel(role: string): string | null {
+  return role in ROLE_LABEL ? ROLE_LABEL[role as Role] : null
+}
+
+type Tone = 'primary' | 'success' | 'warning' | 'muted'
+
+/** Topic statuses: a few likely codes; anything already in Chinese is shown as is. */
+const TOPIC_STATUS: Record<string, { label: string; tone: Tone }> = {
+  open: { label: '征集中', tone: 'primary' },
+  raised: { label: '征集中', tone: 'primary' },
+  collecting: { label: '征集中', tone: 'primary' },
+  scheduled: { label: '已排期', tone: 'warning' },
+  discussing: { label: '议事中', tone: 'warning' },
+  decided: { label: '已议定', tone: 'success' },
+  following: { label: '跟进中', tone: 'warning' },
+  followup: { label: '跟进中', tone: 'warning' },
+  done: { label: '已办结', tone: 'success' },
+  closed: { label: '已办结', tone: 'success' },
+  rejected: { label: '未采纳', tone: 'muted' },
+}
+
+export function topicStatus(status: string): { label: string; tone: Tone } | null {
+  const known = TOPIC_STATUS[status]
+  if (known) return known
+  return /[\u4e00-\u9fff]/.test(status) ? { label: status, tone: 'muted' } : null
+}
