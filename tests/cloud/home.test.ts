@@ -1,0 +1,76 @@
+/**
+ * home.getHome through the gateway → function container → wx-server-sdk → local database,
+ * plus the router's contract (envelope, unknown action, roles, identity) that every function shares.
+ */
+import { DEMO_GROUP_ID, DEMO_TOWN_OPENID } from '../../emulator'
+import { startTestCloud, type TestCloud } from '../helpers/local-cloud'
+
+describe('home.getHome on an empty town', () => {
+  let cloud: TestCloud
+  beforeAll(async () => {
+    cloud = await startTestCloud()
+  })
+  afterAll(() => cloud.stop())
+
+  test('a first-time visitor gets a Chinese first screen with empty sections', async () => {
+    const r = await cloud.call('home', 'getHome', {}, { openid: 'o-newcomer' })
+    expect(r.ok).toBe(true)
+    if (!r.ok) return
+    expect(r.data.greeting).toMatch(/[好了]/)
+    expect(r.data.me).toEqual({ nickname: '骑手朋友', roles: ['visitor'], verified: false })
+    expect(r.data.stations).toEqual([])
+    expect(r.data.canteen).toBeNull()
+    expect(r.data.now).toMatch(/\+08:00$/)
+  })
+
+  test('the bootstrap town account is town, from the function environment only', async () => {
+    const r = await cloud.call('home', 'getHome', {}, { openid: DEMO_TOWN_OPENID })
+    expect(r.ok && r.data.me.roles).toContain('town')
+    const forged = await cloud.raw('home', { action: 'getHome', roles: ['town'], openid: DEMO_TOWN_OPENID }, { openid: 'o-someone' })
+    expect((forged.body as { data: { me: { roles: string[] } } }).data.me.roles).toEqual(['visitor'])
+  })
+
+  test('unknown action and malformed events give INVALID_ARGUMENT envelopes', async () => {
+    const unknown = await cloud.raw('home', { action: 'dropDatabase' }, { openid: 'o-x' })
+    expect(unknown.body).toEqual({ ok: false, error: { code: 'INVALID_ARGUMENT', message: '未知的操作', details: { action: 'dropDatabase' } } })
+    const none = await cloud.raw('home', {}, { openid: 'o-x' })
+    expect(none.body).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
+    const proto = await cloud.raw('home', { action: 'toString' }, { openid: 'o-x' })
+    expect(proto.body).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
+  })
+
+  test('an invocation without a user (e.g. a trigger) is UNAUTHENTICATED', async () => {
+    const r = await cloud.invoke('home', { action: 'getHome' }, { openid: '' })
+    expect(r.ok && r.result).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: '请在微信中打开小程序后重试' } })
+  })
+})
+
+describe('home.getHome on the demo town', () => {
+  let cloud: TestCloud
+  beforeAll(async () => {
+    cloud = await startTestCloud({ seed: 'demo' })
+  })
+  afterAll(() => cloud.stop())
+
+  test('a verified rider sees open stations, today’s canteen slots, topics and their group’s notices', async () => {
+    const r = await cloud.call('home', 'getHome', {}, { openid: 'o-demo-admin-wang' })
+    expect(r.ok).toBe(true)
+    if (!r.ok) return
+    expect(r.data.me.nickname).toBe('王强')
+    expect(r.data.me.verified).toBe(true)
+    expect(r.data.stations.length).toBeGreaterThan(0)
+    expect(r.data.stations.every((s) => s.openNow)).toBe(true)
+    expect(r.data.topics.length).toBeGreaterThan(0)
+    expect(r.data.notices.map((n) => n.id)).toContain('nt-heat-safety')
+    expect(r.data.notices[0].pinned).toBe(true)
+    if (r.data.canteen) {
+      expect(r.data.canteen.priceYuan).toBe(15)
+      for (const s of r.data.canteen.slots) expect(s.left).toBeGreaterThanOrEqual(0)
+    }
+  })
+
+  test('notices are only those of the caller’s own groups', async () => {
+    const r = await cloud.call('home', 'getHome', {}, { openid: 'o-not-in-any-group', group: DEMO_GROUP_ID })
+    expect(r.ok && r.data.notices).toEqual([])
+  })
+})

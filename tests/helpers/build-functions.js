@@ -1,0 +1,9 @@
+// jest globalSetup of the cloud layer: bundle the functions once, as `npm run build:functions` does.
+const { spawnSync } = require('node:child_process')
+const path = require('node:path')
+
+module.exports = async () => {
+  const root = path.resolve(__dirname, '../..')
+  const r = spawnSync(process.execPath, [path.join(root, 'scripts/build-functions.mjs')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] })
+  if (r.status !== 0) throw new Error('building cloud functions failed')
+}
