@@ -1,0 +1,52 @@
+import { BSONRegExp, EJSON } from 'bson'
+
+export type Doc = Record<string, any>
+
+/** Flags JS RegExp understands; MongoDB's `x` (extended) has no JS equivalent and is dropped. */
+function jsFlags(options: string): string {
+  return [...new Set(options.split(''))].filter((f) => 'imsu'.includes(f)).join('')
+}
+
+function isPlainObject(v: unknown): v is Doc {
+  if (v === null || typeof v !== 'object') return false
+  const proto = Object.getPrototypeOf(v)
+  return proto === Object.prototype || proto === null
+}
+
+/**
+ * Turns EJSON-parsed values into what the query engine works with: BSONRegExp → RegExp,
+ * `{$tcb_server_date: {offset}}` (db.serverDate()) → Date(now + offset).
+ */
+export function normalize(v: any, now: number): any {
+  if (v instanceof BSONRegExp) return new RegExp(v.pattern, jsFlags(v.options))
+  if (Array.isArray(v)) return v.map((x) => normalize(x, now))
+  if (isPlainObject(v)) {
+    const keys = Object.keys(v)
+    if (keys.length === 1 && keys[0] === '$tcb_server_date') {
+      const offset = Number(v.$tcb_server_date?.offset ?? 0) || 0
+      return new Date(now + offset)
+    }
+    const out: Doc = {}
+    for (const k of keys) out[k] = normalize(v[k], now)
+    return out
+  }
+  return v
+}
+
+/** Parses an EJSON string sent by the SDK (canonical or relaxed). */
+export function decode(text: unknown, now: number = Date.now()): any {
+  if (text === undefined || text === null || text === '') return undefined
+  if (typeof text !== 'string') return normalize(text, now)
+  return normalize(EJSON.parse(text, { relaxed: true }), now)
+}
+
+/** Canonical EJSON text, as the service answers (keeps Date, int/double, RegExp, Long). */
+export function encode(v: unknown): string {
+  return EJSON.stringify(v as any, { relaxed: false })
+}
+
+export function clone<T>(v: T): T {
+  return structuredClone(v)
+}
+
+export { isPlainObject }
