@@ -7,10 +7,12 @@ function jsFlags(options: string): string {
   return [...new Set(options.split(''))].filter((f) => 'imsu'.includes(f)).join('')
 }
 
+/** A plain object (from any realm: structuredClone and jest's vm contexts have their own Object.prototype). */
 function isPlainObject(v: unknown): v is Doc {
   if (v === null || typeof v !== 'object') return false
+  if (Object.prototype.toString.call(v) !== '[object Object]') return false
   const proto = Object.getPrototypeOf(v)
-  return proto === Object.prototype || proto === null
+  return proto === null || Object.getPrototypeOf(proto) === null
 }
 
 /**

@@ -19,7 +19,7 @@ function watchNetwork() {
   patched = true
   const connect = net.Socket.prototype.connect as (...a: any[]) => net.Socket
   net.Socket.prototype.connect = function (this: net.Socket, ...args: any[]) {
-    const o = args[0]
+    const o = Array.isArray(args[0]) ? args[0][0] : args[0]
     const host = typeof o === 'object' && o !== null ? (o.host ?? o.path ?? 'localhost') : typeof args[1] === 'string' ? args[1] : 'localhost'
     outbound.push(String(host))
     return connect.apply(this, args)
