@@ -633,7 +633,7 @@ class LocalDb implements LocalDatabase {
     const now = Date.now()
     const c = this.need(b.collectionName)
     const stages: { stageKey: string; stageValue: string }[] = Array.isArray(b.stages) ? b.stages : []
-    const pipeline: Doc[] = stages.map((s) => ({ [s.stageKey]: decode(s.stageValue, now) }))
+    const pipeline: Doc[] = stages.flatMap((s) => rewriteStage({ [s.stageKey]: decode(s.stageValue, now) }))
     let input: Doc[] = [...c.docs.values()]
     let rest = pipeline
     if (pipeline.some((s, i) => i > 0 && '$geoNear' in s))
@@ -763,6 +763,23 @@ class LocalDb implements LocalDatabase {
     for (const t of [...this.txs.values()]) this.endTx(t)
     if (this.sql.open) this.sql.close()
   }
+}
+
+/**
+ * mingo 6.7's $bucket puts a value equal to an inner boundary into the previous bucket (MongoDB:
+ * lower bound inclusive), so $bucket is rewritten into the equivalent $group + $sort.
+ */
+function rewriteStage(stage: Doc): Doc[] {
+  if (!('$bucket' in stage)) return [stage]
+  const spec = stage.$bucket as Doc
+  const bounds: unknown[] = Array.isArray(spec.boundaries) ? spec.boundaries : []
+  if (bounds.length < 2) throw errors.requestFailed('$bucket: must specify at least two boundaries.')
+  const branches = bounds.slice(0, -1).map((lo, i) => ({
+    case: { $and: [{ $gte: [spec.groupBy, lo] }, { $lt: [spec.groupBy, bounds[i + 1]] }] },
+    then: lo,
+  }))
+  const id = { $switch: spec.default === undefined ? { branches } : { branches, default: spec.default } }
+  return [{ $group: { _id: id, ...(spec.output ?? { count: { $sum: 1 } }) } }, { $sort: { _id: 1 } }]
 }
 
 function setPath(doc: Doc, path: string, value: unknown) {
