@@ -2,8 +2,9 @@
  * App entry. On weapp, initialise WeChat Cloud once with the environment from .env.
  * Docs: https://docs.taro.zone/docs/react-entry  ·  https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference-sdk-api/init/client.init.html
  */
-import type { PropsWithChildren } from 'react'
+
 import Taro from '@tarojs/taro'
+import type { PropsWithChildren } from 'react'
 import { CLOUD_ENV } from '@/config/cloud'
 import './app.scss'
 

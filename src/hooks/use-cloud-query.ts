@@ -2,13 +2,11 @@
  * Load one cloud call for a page: loading → ready | error, with `reload` for 重试 and
  * pull-down refresh. Only the latest call's answer is kept.
  */
-import { useCallback, useEffect, useRef, useState } from 'react'
-import type { AppErrorBody, Envelope } from '@cloud/_lib/envelope'
 
-export type QueryState<T> =
-  | { status: 'loading' }
-  | { status: 'ready'; data: T }
-  | { status: 'error'; error: AppErrorBody }
+import type { AppErrorBody, Envelope } from '@cloud/_lib/envelope'
+import { useCallback, useEffect, useRef, useState } from 'react'
+
+export type QueryState<T> = { status: 'loading' } | { status: 'ready'; data: T } | { status: 'error'; error: AppErrorBody }
 
 export interface CloudQuery<T> {
   state: QueryState<T>

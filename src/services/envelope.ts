@@ -7,14 +7,7 @@ import type { AppErrorBody, Envelope } from '@cloud/_lib/envelope'
 export const NETWORK_MESSAGE = '网络不给力，请稍后重试'
 
 /** Why a call failed on the client side (kept in `error.details.cause` for debugging). */
-export type FailureCause =
-  | 'offline'
-  | 'timeout'
-  | 'http-status'
-  | 'non-json'
-  | 'no-envelope'
-  | 'function-error'
-  | 'unsupported-platform'
+export type FailureCause = 'offline' | 'timeout' | 'http-status' | 'non-json' | 'no-envelope' | 'function-error' | 'unsupported-platform'
 
 export function failure(
   code: 'NETWORK' | 'INTERNAL',

@@ -3,8 +3,9 @@
  * Docs: https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference-sdk-api/functions/Cloud.callFunction.html
  * The caller's identity is the WeChat OPENID the cloud attaches; nothing identity-like is sent.
  */
-import Taro from '@tarojs/taro'
+
 import type { Envelope } from '@cloud/_lib/envelope'
+import Taro from '@tarojs/taro'
 import { CALL_TIMEOUT_MS } from '@/config/cloud'
 import { failure, isEnvelope, withTimeout } from './envelope'
 

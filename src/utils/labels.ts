@@ -3,7 +3,7 @@ import type { Role } from '@cloud/_lib/roles'
 
 export const ROLE_LABEL: Record<Role, string> = {
   visitor: '访客',
-  rider: '认证小哥',
+  rider: '小哥',
   admin: '轮值管理员',
   liaison: '党员联络员',
   staff: '站点工作人员',
@@ -12,6 +12,14 @@ export const ROLE_LABEL: Record<Role, string> = {
 
 export function roleLabel(role: string): string | null {
   return role in ROLE_LABEL ? ROLE_LABEL[role as Role] : null
+}
+
+/** Labels worth showing as tags next to 已认证/未认证 (访客 would only repeat 未认证). */
+export function roleTags(roles: string[]): string[] {
+  return roles
+    .filter((role) => role !== 'visitor')
+    .map(roleLabel)
+    .filter((label): label is string => label !== null)
 }
 
 type Tone = 'primary' | 'success' | 'warning' | 'muted'

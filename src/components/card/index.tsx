@@ -1,6 +1,7 @@
 /** A white rounded surface. Tappable when `onClick` is given (whole card is the target). */
-import type { ReactNode } from 'react'
+
 import { View } from '@tarojs/components'
+import type { ReactNode } from 'react'
 import './index.scss'
 
 export interface CardProps {

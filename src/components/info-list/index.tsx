@@ -11,15 +11,15 @@ export interface InfoItem {
 
 export default function InfoList({ items }: { items: InfoItem[] }) {
   return (
-    <View className='info-list'>
+    <View className="info-list">
       {items.map((item) => (
-        <View key={item.title} className='info-list__row'>
-          <View className='info-list__badge'>
+        <View key={item.title} className="info-list__row">
+          <View className="info-list__badge">
             <Text>{item.badge}</Text>
           </View>
-          <View className='info-list__text'>
-            <Text className='info-list__title'>{item.title}</Text>
-            <Text className='info-list__description'>{item.description}</Text>
+          <View className="info-list__text">
+            <Text className="info-list__title">{item.title}</Text>
+            <Text className="info-list__description">{item.description}</Text>
           </View>
         </View>
       ))}

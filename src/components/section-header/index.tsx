@@ -10,12 +10,12 @@ export interface SectionHeaderProps {
 
 export default function SectionHeader({ title, actionText, onAction }: SectionHeaderProps) {
   return (
-    <View className='section-header'>
-      <Text className='section-header__title'>{title}</Text>
+    <View className="section-header">
+      <Text className="section-header__title">{title}</Text>
       {actionText && onAction ? (
-        <View className='section-header__action' hoverClass='section-header__action--pressed' onClick={onAction}>
+        <View className="section-header__action" hoverClass="section-header__action--pressed" onClick={onAction}>
           <Text>{actionText}</Text>
-          <Text className='section-header__chevron'>›</Text>
+          <Text className="section-header__chevron">›</Text>
         </View>
       ) : null}
     </View>

@@ -43,14 +43,14 @@ export default function StateView({ kind, title, description, actionText, onActi
       ariaRole={kind === 'error' ? 'alert' : 'status'}
     >
       {kind === 'loading' ? (
-        <View className='state-view__spinner' />
+        <View className="state-view__spinner" />
       ) : (
-        <View className='state-view__badge'>
-          <Text className='state-view__glyph'>{badge}</Text>
+        <View className="state-view__badge">
+          <Text className="state-view__glyph">{badge}</Text>
         </View>
       )}
-      <Text className='state-view__title'>{title ?? DEFAULT_TITLE[kind]}</Text>
-      {description ? <Text className='state-view__description'>{description}</Text> : null}
+      <Text className="state-view__title">{title ?? DEFAULT_TITLE[kind]}</Text>
+      {description ? <Text className="state-view__description">{description}</Text> : null}
       {action && onAction ? (
         <Button
           className={kind === 'error' ? 'button-primary state-view__action' : 'button-secondary state-view__action'}

@@ -5,8 +5,9 @@
  * Docs: https://docs.taro.zone/docs/apis/route/switchTab  ·
  *       https://developers.weixin.qq.com/miniprogram/dev/framework/open-ability/subscribe-message.html
  */
-import Taro from '@tarojs/taro'
+
 import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import Card from '@/components/card'
 import InfoList, { type InfoItem } from '@/components/info-list'
 import SectionHeader from '@/components/section-header'
@@ -22,24 +23,24 @@ const STEPS: InfoItem[] = [
 
 export default function CanteenPage() {
   return (
-    <View className='page'>
-      <View className='page__body'>
-        <View className='page-lead'>
-          <Text className='page-lead__title'>15元小哥爱心餐</Text>
-          <Text className='page-lead__text'>荤素搭配、热乎管饱，认证小哥凭预约取餐。</Text>
+    <View className="page">
+      <View className="page__body">
+        <View className="page-lead">
+          <Text className="page-lead__title">15元小哥爱心餐</Text>
+          <Text className="page-lead__text">荤素搭配、热乎管饱，认证小哥凭预约取餐。</Text>
         </View>
         <Card>
           <StateView
             compact
-            kind='empty'
-            glyph='饭'
-            title='在线预约马上开放'
-            description='今天还有哪些时段、剩多少份，可以先在首页查看。'
-            actionText='看今天的时段'
+            kind="empty"
+            glyph="饭"
+            title="在线预约马上开放"
+            description="今天还有哪些时段、剩多少份，可以先在首页查看。"
+            actionText="看今天的时段"
             onAction={() => void Taro.switchTab({ url: '/pages/index/index' })}
           />
         </Card>
-        <SectionHeader title='怎么预约' />
+        <SectionHeader title="怎么预约" />
         <Card>
           <InfoList items={STEPS} />
         </Card>

@@ -5,15 +5,16 @@
  * Docs: https://docs.taro.zone/docs/hooks#usepulldownrefresh  ·
  *       https://developers.weixin.qq.com/miniprogram/dev/api/ui/interaction/wx.showToast.html
  */
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
+
 import type { Role } from '@cloud/_lib/roles'
+import { Text, View } from '@tarojs/components'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import Card from '@/components/card'
 import SectionHeader from '@/components/section-header'
 import StateView from '@/components/state-view'
 import { useCloudQuery } from '@/hooks/use-cloud-query'
 import { fetchHome } from '@/services/home/fetch-home'
-import { roleLabel } from '@/utils/labels'
+import { roleLabel, roleTags } from '@/utils/labels'
 import './index.scss'
 
 interface Entry {
@@ -32,7 +33,13 @@ const ENTRIES: { role: Role; entries: Entry[] }[] = [
       { title: '公益积分', hint: '查积分、换服务' },
     ],
   },
-  { role: 'admin', entries: [{ title: '发布群公告', hint: '轮值期间可发' }, { title: '值班表', hint: '轮值和交接' }] },
+  {
+    role: 'admin',
+    entries: [
+      { title: '发布群公告', hint: '轮值期间可发' },
+      { title: '值班表', hint: '轮值和交接' },
+    ],
+  },
   {
     role: 'liaison',
     entries: [
@@ -41,8 +48,20 @@ const ENTRIES: { role: Role; entries: Entry[] }[] = [
       { title: '议题排期', hint: '安排议事会' },
     ],
   },
-  { role: 'staff', entries: [{ title: '驿站状态', hint: '更新开放和服务' }, { title: '核销取餐', hint: '输入取餐码' }] },
-  { role: 'town', entries: [{ title: '数据统计', hint: '驿站、食堂、议题' }, { title: '设置', hint: '驿站、食堂、群' }] },
+  {
+    role: 'staff',
+    entries: [
+      { title: '驿站状态', hint: '更新开放和服务' },
+      { title: '核销取餐', hint: '输入取餐码' },
+    ],
+  },
+  {
+    role: 'town',
+    entries: [
+      { title: '数据统计', hint: '驿站、食堂、议题' },
+      { title: '设置', hint: '驿站、食堂、群' },
+    ],
+  },
 ]
 
 function comingSoon() {
@@ -58,36 +77,36 @@ export default function MePage() {
 
   if (state.status === 'loading') {
     return (
-      <View className='page'>
-        <StateView kind='loading' />
+      <View className="page">
+        <StateView kind="loading" />
       </View>
     )
   }
   if (state.status === 'error') {
     return (
-      <View className='page'>
-        <StateView kind='error' title='没有加载出你的信息' description={state.error.message} onAction={() => void reload()} />
+      <View className="page">
+        <StateView kind="error" title="没有加载出你的信息" description={state.error.message} onAction={() => void reload()} />
       </View>
     )
   }
 
   const { me } = state.data
-  const labels = me.roles.map(roleLabel).filter((label): label is string => label !== null)
+  const labels = roleTags(me.roles)
   const groups = ENTRIES.filter((group) => me.roles.includes(group.role))
   const initial = me.nickname.trim().slice(0, 1) || '我'
 
   return (
-    <View className='page'>
-      <View className='me__profile'>
-        <View className='me__avatar'>
+    <View className="page">
+      <View className="me__profile">
+        <View className="me__avatar">
           <Text>{initial}</Text>
         </View>
-        <View className='me__who'>
-          <Text className='me__name'>{me.nickname}</Text>
-          <View className='me__tags'>
-            {me.verified ? <Text className='tag tag--success'>已认证</Text> : <Text className='tag tag--warning'>未认证</Text>}
+        <View className="me__who">
+          <Text className="me__name">{me.nickname}</Text>
+          <View className="me__tags">
+            {me.verified ? <Text className="tag tag--success">已认证</Text> : <Text className="tag tag--warning">未认证</Text>}
             {labels.map((label) => (
-              <Text key={label} className='tag'>
+              <Text key={label} className="tag">
                 {label}
               </Text>
             ))}
@@ -95,11 +114,11 @@ export default function MePage() {
         </View>
       </View>
 
-      <View className='page__body'>
+      <View className="page__body">
         {me.verified ? null : (
           <Card>
-            <Text className='me__verify-title'>认证成为小哥</Text>
-            <Text className='me__verify-text'>
+            <Text className="me__verify-title">认证成为小哥</Text>
+            <Text className="me__verify-text">
               认证后可以预约15元爱心餐、发起和支持议题。从你所在的小哥群打开小程序，联络员审核通过即可。
             </Text>
           </Card>
@@ -107,16 +126,16 @@ export default function MePage() {
 
         {groups.length === 0 ? null : (
           <>
-            <SectionHeader title='我的服务' />
+            <SectionHeader title="我的服务" />
             {groups.map((group) => (
-              <Card key={group.role} className='me__entries'>
-                <Text className='me__entries-role'>{roleLabel(group.role)}</Text>
+              <Card key={group.role} className="me__entries">
+                <Text className="me__entries-role">{roleLabel(group.role)}</Text>
                 {group.entries.map((entry) => (
-                  <View key={entry.title} className='me__entry' hoverClass='me__entry--pressed' onClick={comingSoon}>
-                    <Text className='me__entry-title'>{entry.title}</Text>
-                    <View className='me__entry-right'>
-                      <Text className='me__entry-hint'>{entry.hint}</Text>
-                      <Text className='me__entry-chevron'>›</Text>
+                  <View key={entry.title} className="me__entry" hoverClass="me__entry--pressed" onClick={comingSoon}>
+                    <Text className="me__entry-title">{entry.title}</Text>
+                    <View className="me__entry-right">
+                      <Text className="me__entry-hint">{entry.hint}</Text>
+                      <Text className="me__entry-chevron">›</Text>
                     </View>
                   </View>
                 ))}
@@ -125,9 +144,11 @@ export default function MePage() {
           </>
         )}
 
-        <SectionHeader title='关于' />
+        <SectionHeader title="关于" />
         <Card>
-          <Text className='me__about'>小哥之家是镇里为外卖、快递、网约车司机等新就业群体办的服务小程序：找驿站、订爱心餐、有事一起商量。</Text>
+          <Text className="me__about">
+            小哥之家是镇里为外卖、快递、网约车司机等新就业群体办的服务小程序：找驿站、订爱心餐、有事一起商量。
+          </Text>
         </Card>
       </View>
     </View>

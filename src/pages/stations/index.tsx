@@ -5,8 +5,9 @@
  * Docs: https://docs.taro.zone/docs/apis/route/switchTab  ·
  *       https://developers.weixin.qq.com/miniprogram/dev/api/location/wx.openLocation.html
  */
-import Taro from '@tarojs/taro'
+
 import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import Card from '@/components/card'
 import InfoList, { type InfoItem } from '@/components/info-list'
 import SectionHeader from '@/components/section-header'
@@ -24,24 +25,24 @@ const SERVICES: InfoItem[] = [
 
 export default function StationsPage() {
   return (
-    <View className='page'>
-      <View className='page__body'>
-        <View className='page-lead'>
-          <Text className='page-lead__title'>红色加油站</Text>
-          <Text className='page-lead__text'>给小哥免费歇脚、热饭、喝水、充电的地方，不用登记，进门就能用。</Text>
+    <View className="page">
+      <View className="page__body">
+        <View className="page-lead">
+          <Text className="page-lead__title">红色加油站</Text>
+          <Text className="page-lead__text">给小哥免费歇脚、热饭、喝水、充电的地方，不用登记，进门就能用。</Text>
         </View>
         <Card>
           <StateView
             compact
-            kind='empty'
-            glyph='站'
-            title='驿站列表马上上线'
-            description='到时可以查看每个驿站是否开放、怎么走。现在可以先在首页看离你最近的开放驿站。'
-            actionText='看附近的驿站'
+            kind="empty"
+            glyph="站"
+            title="驿站列表马上上线"
+            description="到时可以查看每个驿站是否开放、怎么走。现在可以先在首页看离你最近的开放驿站。"
+            actionText="看附近的驿站"
             onAction={() => void Taro.switchTab({ url: '/pages/index/index' })}
           />
         </Card>
-        <SectionHeader title='驿站能帮你做什么' />
+        <SectionHeader title="驿站能帮你做什么" />
         <Card>
           <InfoList items={SERVICES} />
         </Card>

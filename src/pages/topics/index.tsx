@@ -5,8 +5,9 @@
  * Docs: https://docs.taro.zone/docs/apis/route/switchTab  ·
  *       https://developers.weixin.qq.com/miniprogram/dev/api/media/image/wx.chooseMedia.html
  */
-import Taro from '@tarojs/taro'
+
 import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import Card from '@/components/card'
 import InfoList, { type InfoItem } from '@/components/info-list'
 import SectionHeader from '@/components/section-header'
@@ -22,24 +23,24 @@ const STEPS: InfoItem[] = [
 
 export default function TopicsPage() {
   return (
-    <View className='page'>
-      <View className='page__body'>
-        <View className='page-lead'>
-          <Text className='page-lead__title'>有事大家商量</Text>
-          <Text className='page-lead__text'>停车难、进小区难、充电不方便……说出来，一起想办法。</Text>
+    <View className="page">
+      <View className="page__body">
+        <View className="page-lead">
+          <Text className="page-lead__title">有事大家商量</Text>
+          <Text className="page-lead__text">停车难、进小区难、充电不方便……说出来，一起想办法。</Text>
         </View>
         <Card>
           <StateView
             compact
-            kind='empty'
-            glyph='议'
-            title='提议题马上开放'
-            description='大家正在议的事，可以先在首页查看。'
-            actionText='看大家在议的事'
+            kind="empty"
+            glyph="议"
+            title="提议题马上开放"
+            description="大家正在议的事，可以先在首页查看。"
+            actionText="看大家在议的事"
             onAction={() => void Taro.switchTab({ url: '/pages/index/index' })}
           />
         </Card>
-        <SectionHeader title='一件事怎么办成' />
+        <SectionHeader title="一件事怎么办成" />
         <Card>
           <InfoList items={STEPS} />
         </Card>
