@@ -180,8 +180,24 @@ const SHOTS = [
   { file: 'me.png', mode: 'full', route: '/pages/me/index', fullPage: true },
   { file: 'index-empty.png', mode: 'empty', route: '/pages/index/index', fullPage: true },
   { file: 'me-empty.png', mode: 'empty', route: '/pages/me/index', fullPage: true },
-  { file: 'index-error.png', mode: 'error', route: '/pages/index/index', fullPage: false },
+  {
+    file: 'index-error.png',
+    mode: 'error',
+    route: '/pages/index/index',
+    fullPage: false,
+    // 重试 after the gateway recovers brings the page back without a reload.
+    after: async (page, problems) => {
+      gatewayMode = 'full'
+      await page.getByText('重试', { exact: true }).click()
+      const back = await page.waitForSelector('.home__greeting', { timeout: 10_000 }).catch(() => null)
+      if (!back) problems.push('index-error.png: 重试 did not bring the home page back')
+      await page.waitForTimeout(300)
+      await page.screenshot({ path: join(OUT, 'index-after-retry.png') })
+    },
+  },
   { file: 'me-error.png', mode: 'error', route: '/pages/me/index', fullPage: false },
+  // The gateway does not answer at all (connection refused / offline): same calm error state.
+  { file: 'index-offline.png', mode: 'full', offline: true, route: '/pages/index/index', fullPage: false },
 ]
 
 async function main() {
@@ -225,16 +241,20 @@ async function main() {
         timezoneId: 'Asia/Shanghai',
       })
       const page = await context.newPage()
+      if (shot.offline) await page.route('**/api/functions/**', (route) => route.abort('connectionrefused'))
+      const gatewayFailsOnPurpose = shot.mode === 'error' || shot.offline
       page.on('console', (msg) => {
         if (msg.type() !== 'error') return
-        // Chromium logs the stub's deliberate HTTP 500 as a console error: that one is expected.
-        const expected = shot.mode === 'error' && msg.location().url.includes('/api/functions/')
+        // Chromium logs the deliberate gateway failure (HTTP 500 / refused) as a console error.
+        const expected = gatewayFailsOnPurpose && msg.location().url.includes('/api/functions/')
         if (!expected) problems.push(`${shot.file}: console error: ${msg.text()} (${msg.location().url})`)
       })
       page.on('pageerror', (err) => problems.push(`${shot.file}: page error: ${err.message}`))
-      page.on('requestfailed', (req) => problems.push(`${shot.file}: request failed: ${req.url()}`))
+      page.on('requestfailed', (req) => {
+        if (!(shot.offline && req.url().includes('/api/functions/'))) problems.push(`${shot.file}: request failed: ${req.url()}`)
+      })
       page.on('response', (res) => {
-        const expected = shot.mode === 'error' && res.url().includes('/api/functions/')
+        const expected = gatewayFailsOnPurpose && res.url().includes('/api/functions/')
         if (res.status() >= 400 && !expected) problems.push(`${shot.file}: HTTP ${res.status()} ${res.url()}`)
       })
 
@@ -261,6 +281,7 @@ async function main() {
       }
       await page.screenshot({ path: join(OUT, shot.file) })
       console.log(`saved ${join(OUT, shot.file)}`)
+      if (shot.after) await shot.after(page, problems)
       await context.close()
     }
   } finally {
