@@ -1,5 +1,5 @@
 /** Storage + openapi emulator tests (self-contained; to be merged into the root config). */
-const path = require('path');
+const path = require('node:path')
 
 module.exports = {
   rootDir: path.resolve(__dirname, '../..'),
@@ -10,10 +10,17 @@ module.exports = {
       'ts-jest',
       {
         // type checking is `tsc --noEmit`'s job; jest only needs CommonJS output
-        tsconfig: { isolatedModules: true, module: 'commonjs', moduleResolution: 'node', esModuleInterop: true, resolveJsonModule: true, target: 'es2020' },
+        tsconfig: {
+          isolatedModules: true,
+          module: 'commonjs',
+          moduleResolution: 'node',
+          esModuleInterop: true,
+          resolveJsonModule: true,
+          target: 'es2020',
+        },
       },
     ],
   },
   cacheDirectory: path.resolve(__dirname, '../../node_modules/.cache/jest-openapi'),
   testTimeout: 20000,
-};
+}
