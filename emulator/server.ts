@@ -21,7 +21,7 @@ import { type LocalDatabase, openDatabase } from './db'
 import { devPageHtml } from './dev-page'
 import { FunctionRunner, type InvocationContext, type InvokeResult, newRequestId } from './functions/runner'
 import { CONTENT_TYPES, isLoopback, parseCookies, readBody, sendJson, sendText } from './http-util'
-import { createOpenApi, type LocalOpenApi } from './openapi'
+import { createOpenApi, type LocalOpenApi, readAdminBody } from './openapi'
 import { findRepoRoot } from './paths'
 import { seedDemo } from './seed/demo'
 import { createStorage, type LocalStorage } from './storage'
@@ -111,13 +111,12 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   }
 
   async function handleAdmin(req: IncomingMessage, res: ServerResponse, workerId?: string): Promise<void> {
-    const raw = await readBody(req)
-    const type = String(req.headers['content-type'] ?? '')
     let body: Record<string, unknown>
     try {
-      body = type.includes('json') || raw[0] === 0x7b ? (JSON.parse(raw.toString('utf8')) as Record<string, unknown>) : {}
+      // JSON for database/storage/functions actions; multipart with protobuf parts for wx.openApi.
+      body = await readAdminBody(req)
     } catch {
-      sendJson(res, 200, { code: 'INVALID_PARAM', message: 'request body is not JSON', requestId: newRequestId() })
+      sendJson(res, 200, { code: 'INVALID_PARAM', message: 'request body is not JSON or multipart', requestId: newRequestId() })
       return
     }
     const action = typeof body.action === 'string' ? body.action : ''
@@ -301,6 +300,13 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
         return sendText(res, 404, 'not found')
       }
       if (path.startsWith('/__dev')) return handleDev(req, res, path, url)
+      if (path === '/api/local/group-enter-info' && req.method === 'POST') {
+        // H5 stand-in of wx.getGroupEnterInfo: a CloudID for the group the app was "opened from".
+        const openid = identityOf(req, res)
+        const group = groupOf(req)
+        if (!group) return sendJson(res, 200, { errMsg: 'getGroupEnterInfo:fail not opened from a group chat', errCode: -1 })
+        return sendJson(res, 200, { errMsg: 'getGroupEnterInfo:ok', cloudID: openapi.makeGroupCloudId(group, { openid, kind: 'groupEnter' }) })
+      }
       if (path === '/__health') return sendJson(res, 200, { ok: true })
       if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(req, res, path)
       return sendJson(res, 404, { error: 'not found' })
@@ -368,6 +374,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       TENCENTCLOUD_SECRETKEY: 'local-secret-key',
       TCB_ENV: LOCAL_ENV_ID,
       SCF_NAMESPACE: LOCAL_ENV_ID,
+      TENCENTCLOUD_REGION: 'ap-shanghai',
       SILENCE: 'true',
       TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${baseUrl}/admin` }),
     }),
@@ -375,7 +382,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       if (stopped) return
       stopped = true
       for (const c of crons) c.stop()
-      runner.close()
+      await runner.close()
       server.closeAllConnections?.()
       await new Promise<void>((r) => server.close(() => r()))
       db.close()

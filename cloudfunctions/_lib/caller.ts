@@ -2,7 +2,7 @@
  * Who is calling: read once per invocation from `cloud.getWXContext().OPENID` and the `users`
  * collection. Nothing in the event (`openid`, `role`, `groupId` sent by a client) is trusted.
  */
-import { cloud, db } from './cloud'
+import { cloud, db, row } from './cloud'
 import type { Role } from './roles'
 
 export interface Caller {
@@ -37,8 +37,7 @@ export async function loadCaller(): Promise<Caller> {
     profile: null,
   }
   if (!openid) return caller
-  const { data } = await db.collection('users').where({ _id: openid }).limit(1).get()
-  const profile = (data[0] as Record<string, unknown> | undefined) ?? null
+  const profile = await row(db.collection('users').where({ _id: openid }))
   caller.profile = profile
   const stored = Array.isArray(profile?.roles) ? (profile?.roles as Role[]) : []
   const roles = new Set<Role>(['visitor', ...stored])

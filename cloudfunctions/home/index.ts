@@ -5,7 +5,7 @@
  * Openapi permissions: none.
  */
 import { action, createMain } from '../_lib/router'
-import { db } from '../_lib/cloud'
+import { _, db, rows } from '../_lib/cloud'
 import { businessDate, greetingFor, isoShanghai, minuteOfDay } from '../_lib/time'
 import { getHomeInput, type HomeCanteenCard, type HomeData } from './contract'
 
@@ -13,10 +13,6 @@ type Doc = Record<string, unknown>
 const str = (v: unknown, fallback = '') => (typeof v === 'string' ? v : fallback)
 const num = (v: unknown, fallback = 0) => (typeof v === 'number' && Number.isFinite(v) ? v : fallback)
 
-async function listOrEmpty(p: Promise<{ data: unknown[] }>): Promise<Doc[]> {
-  const { data } = await p
-  return data as Doc[]
-}
 
 const getHome = action({
   roles: ['anyone'],
@@ -25,20 +21,19 @@ const getHome = action({
     const today = businessDate(now)
     const profile = caller.profile ?? {}
     const groupIds = Array.isArray(profile.groupIds) ? (profile.groupIds as string[]).slice(0, 10) : []
-    const _ = db.command
     const [stations, slots, topics, notices] = await Promise.all([
-      listOrEmpty(db.collection('stations').where({ status: 'open' }).limit(3).get()),
-      listOrEmpty(db.collection('meal_slots').where({ date: today }).orderBy('start', 'asc').limit(20).get()),
-      listOrEmpty(db.collection('topics').where({ status: _.in(['open', 'scheduled']) }).orderBy('supporters', 'desc').limit(3).get()),
+      rows(db.collection('stations').where({ status: 'open' }).limit(3)),
+      rows(db.collection('meal_slots').where({ date: today }).orderBy('start', 'asc').limit(20)),
+      rows(db.collection('topics').where({ status: _.in(['open', 'scheduled']) }).orderBy('supporters', 'desc').limit(3)),
       groupIds.length
-        ? listOrEmpty(db.collection('notices').where({ groupId: _.in(groupIds), expiresAt: _.gt(now) }).orderBy('pinned', 'desc').orderBy('createdAt', 'desc').limit(3).get())
+        ? rows(db.collection('notices').where({ groupId: _.in(groupIds), expiresAt: _.gt(now) }).orderBy('pinned', 'desc').orderBy('createdAt', 'desc').limit(3))
         : Promise.resolve([] as Doc[]),
     ])
 
     let canteen: HomeCanteenCard | null = null
     if (slots.length) {
       const canteenId = str(slots[0].canteenId)
-      const canteens = canteenId ? await listOrEmpty(db.collection('canteens').where({ _id: canteenId }).limit(1).get()) : []
+      const canteens = canteenId ? await rows(db.collection('canteens').where({ _id: canteenId }).limit(1)) : []
       const nowMinute = minuteOfDay(now)
       const upcoming = slots.filter((s) => num(s.endMinute, 24 * 60) > nowMinute).slice(0, 4)
       canteen = {

@@ -169,10 +169,15 @@ export class FunctionRunner {
     })
   }
 
-  close(): void {
+  /** Kill every container and wait until they are gone. */
+  async close(): Promise<void> {
     this.closed = true
-    for (const pool of this.pools.values()) for (const w of pool) this.kill(w)
+    const procs = [...this.byWorker.values()].map((w) => w.proc)
+    const exited = procs.map((p) => (p.exitCode !== null || p.signalCode !== null ? Promise.resolve() : new Promise<void>((r) => p.once('exit', () => r()))))
+    for (const pool of this.pools.values()) for (const w of [...pool]) this.kill(w)
+    for (const p of procs) if (p.exitCode === null && p.signalCode === null) p.kill('SIGKILL')
     this.pools.clear()
+    await Promise.all(exited)
   }
 
   private contextEnv(ctx: InvocationContext, requestId: string): Record<string, string> {
@@ -200,6 +205,7 @@ export class FunctionRunner {
       TENCENTCLOUD_SECRETID: 'local-secret-id',
       TENCENTCLOUD_SECRETKEY: 'local-secret-key',
       TENCENTCLOUD_SESSIONTOKEN: 'local-session-token',
+      TENCENTCLOUD_REGION: 'ap-shanghai',
       TCB_ENV: this.opts.envId,
       SCF_NAMESPACE: this.opts.envId,
       TCB_CONTEXT_CNFG: JSON.stringify({ URL: this.opts.adminUrlFor(workerId) }),

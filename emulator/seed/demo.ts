@@ -4,6 +4,7 @@
  * the riders' canteen with a week of slots, topics at different stages, notices and questions.
  * Idempotent: documents have fixed `_id`s and are only added when missing.
  */
+import type { Role } from '../../cloudfunctions/_lib/roles'
 import type { LocalDatabase } from '../db'
 import { businessDate, shanghaiInstant } from '../../cloudfunctions/_lib/time'
 
@@ -12,7 +13,14 @@ type Doc = Record<string, unknown> & { _id: string }
 export const DEMO_GROUP_OPENGID = 'G-demo-zhoupu-wanda'
 export const DEMO_GROUP_ID = 'grp-zhoupu-wanda'
 
-export const DEMO_PEOPLE = [
+export interface DemoPerson {
+  openid: string
+  nickname: string
+  roles: readonly Role[]
+  workType: string | null
+}
+
+export const DEMO_PEOPLE: readonly DemoPerson[] = [
   { openid: 'o-demo-town-office', nickname: '周浦镇党群办 周主任', roles: ['town'], workType: null },
   { openid: 'o-demo-liaison-li', nickname: '李敏（专职联络员）', roles: ['liaison'], workType: null },
   { openid: 'o-demo-admin-wang', nickname: '王强', roles: ['rider', 'admin'], workType: '外卖' },
@@ -21,7 +29,7 @@ export const DEMO_PEOPLE = [
   { openid: 'o-demo-visitor-zhao', nickname: '赵刚', roles: [], workType: '外卖' },
   { openid: 'o-demo-staff-canteen', nickname: '刘阿姨（食堂）', roles: ['staff'], workType: null },
   { openid: 'o-demo-staff-station', nickname: '周师傅（驿站）', roles: ['staff'], workType: null },
-] as const
+]
 
 const point = (lng: number, lat: number) => ({ type: 'Point', coordinates: [lng, lat] })
 const everyDay = [1, 2, 3, 4, 5, 6, 7]

@@ -129,6 +129,52 @@ describe('function runtime', () => {
   })
 })
 
+describe('openapi from a container, through the gateway', () => {
+  let cloud: TestCloud
+  beforeAll(async () => {
+    cloud = await startTestCloud({ functionsDir: fixtures })
+  })
+  afterAll(() => cloud.stop())
+
+  test('msgSecCheck v2 passes plain text and flags a local rule', async () => {
+    expect((await cloud.raw('openprobe', { op: 'check', text: '万达驿站的微波炉修好了' }, { openid: 'o-r1' })).body).toEqual({ suggest: 'pass', label: 100 })
+    const risky = (await cloud.raw('openprobe', { op: 'check', text: '高价收购骑手账号刷单' }, { openid: 'o-r1' })).body as { suggest: string }
+    expect(risky.suggest).toBe('risky')
+  })
+
+  test('a subscribe message needs a subscription from that user, one send per accept', async () => {
+    expect((await cloud.raw('openprobe', { op: 'notify' }, { openid: 'o-r2' })).body).toEqual({ sent: false, errCode: 43101 })
+    const sub = await fetch(`${cloud.url}/api/subscribe`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-local-openid': 'o-r2' },
+      body: JSON.stringify({ tmplIds: ['tmpl-meal-ready'] }),
+    })
+    expect(await sub.json()).toMatchObject({ 'tmpl-meal-ready': 'accept' })
+    expect((await cloud.raw('openprobe', { op: 'notify' }, { openid: 'o-r2' })).body).toEqual({ sent: true })
+    expect((await cloud.raw('openprobe', { op: 'notify' }, { openid: 'o-r2' })).body).toEqual({ sent: false, errCode: 43101 })
+    expect(cloud.openapi.outbox().filter((m) => m.touser === 'o-r2')).toHaveLength(1)
+  })
+
+  test('a CloudID from the group the app was opened from resolves to that opengid in the event', async () => {
+    const info = await fetch(`${cloud.url}/api/local/group-enter-info`, { method: 'POST', headers: { 'x-local-openid': 'o-r3', 'x-local-group': 'G-test-group' } })
+    const { cloudID } = (await info.json()) as { cloudID: string }
+    expect(typeof cloudID).toBe('string')
+    const r = await cloud.raw('openprobe', { op: 'group', groupInfo: { __cloudID__: cloudID } }, { openid: 'o-r3' })
+    expect((r.body as { groupInfo: { cloudID: string; data: { opengid: string } } }).groupInfo).toMatchObject({ cloudID, data: { opengid: 'G-test-group' } })
+    // a plain string claiming to be a group is just a string: nothing is resolved from it
+    const forged = await cloud.raw('openprobe', { op: 'group', groupInfo: { opengid: 'G-forged' } }, { openid: 'o-r3' })
+    expect((forged.body as { groupInfo: unknown }).groupInfo).toEqual({ opengid: 'G-forged' })
+    // another user's CloudID does not resolve for me
+    const stolen = await cloud.raw('openprobe', { op: 'group', groupInfo: { __cloudID__: cloudID } }, { openid: 'o-r4' })
+    expect((stolen.body as { groupInfo: { data?: unknown; errCode?: number } }).groupInfo.data).toBeUndefined()
+  })
+
+  test('not opened from a group: group-enter-info fails like the real API', async () => {
+    const info = await fetch(`${cloud.url}/api/local/group-enter-info`, { method: 'POST', headers: { 'x-local-openid': 'o-r3' } })
+    expect(await info.json()).toMatchObject({ errMsg: expect.stringContaining('fail') })
+  })
+})
+
 describe('binding', () => {
   test('refuses a non-loopback address without the explicit flag', async () => {
     await expect(startLocalCloud({ host: '0.0.0.0', memory: true, quiet: true })).rejects.toThrow(/refuses to listen/)
