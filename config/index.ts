@@ -28,7 +28,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       828: 1.81 / 2,
     },
     sourceRoot: 'src',
-    outputRoot: `dist/${target}`,
+    // XG_DIST lets parallel work build into its own folder (default dist/).
+    outputRoot: `${process.env.XG_DIST ?? 'dist'}/${target}`,
     plugins: [],
     defineConstants: {},
     alias: {

@@ -16,7 +16,8 @@ async function main(): Promise<void> {
   if (process.argv.includes('--print-indexes')) {
     for (const [name, spec] of Object.entries(COLLECTIONS)) {
       console.log(`${name}  — ${spec.description}`)
-      for (const idx of spec.indexes) console.log(`    ${idx.name}: ${JSON.stringify(idx.keys)}${'unique' in idx && idx.unique ? ' (唯一)' : ''}`)
+      for (const idx of spec.indexes)
+        console.log(`    ${idx.name}: ${JSON.stringify(idx.keys)}${'unique' in idx && idx.unique ? ' (唯一)' : ''}`)
     }
     return
   }
@@ -44,7 +45,9 @@ async function main(): Promise<void> {
   }
   process.once('SIGTERM', () => void shutdown('SIGTERM'))
   process.once('SIGINT', () => void shutdown('SIGINT'))
-  process.stderr.write(`[local-cloud] data: ${memory ? 'in memory' : dataDir}; functions: ${cloud.runner.list().join(', ') || '(none built)'}\n`)
+  process.stderr.write(
+    `[local-cloud] data: ${memory ? 'in memory' : dataDir}; functions: ${cloud.runner.list().join(', ') || '(none built)'}\n`,
+  )
   console.log(`LOCAL CLOUD READY ${cloud.url}`)
 }
 

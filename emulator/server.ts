@@ -85,8 +85,9 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   const tempDir = options.dataDir ? undefined : mkdtempSync(join(tmpdir(), 'xiaoge-cloud-'))
   const dataDir = resolve(options.dataDir ?? (tempDir as string))
   mkdirSync(dataDir, { recursive: true })
-  const functionsDir = resolve(options.functionsDir ?? join(REPO_ROOT, 'dist/cloudfunctions'))
-  const h5Dir = resolve(options.h5Dir ?? join(REPO_ROOT, 'dist/h5'))
+  const dist = resolve(REPO_ROOT, process.env.XG_DIST ?? 'dist')
+  const functionsDir = resolve(options.functionsDir ?? join(dist, 'cloudfunctions'))
+  const h5Dir = resolve(options.h5Dir ?? join(dist, 'h5'))
 
   const db = openDatabase({ file: options.memory ? undefined : join(dataDir, 'db.sqlite'), collections: COLLECTIONS })
   let baseUrl = ''
@@ -148,7 +149,12 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       const source = caller.source ? `${caller.source},scf` : 'scf'
       const r = await invoke(name, data, { ...caller, source })
       if (r.ok) sendJson(res, 200, { data: { response_data: JSON.stringify(r.result) }, requestId: r.requestId })
-      else sendJson(res, 200, { code: r.errCode === -501000 ? 'FUNCTIONS_NOT_EXIST' : 'FUNCTIONS_EXECUTE_FAIL', message: r.errMsg, requestId: r.requestId })
+      else
+        sendJson(res, 200, {
+          code: r.errCode === -501000 ? 'FUNCTIONS_NOT_EXIST' : 'FUNCTIONS_EXECUTE_FAIL',
+          message: r.errMsg,
+          requestId: r.requestId,
+        })
       return
     }
     sendJson(res, 200, { code: 'INVALID_ACTION', message: `local cloud does not support action "${action}"`, requestId: newRequestId() })
@@ -189,7 +195,13 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       sendJson(res, 400, { errCode: -1, errMsg: 'body must be a JSON object' })
       return
     }
-    const r = await invoke(name, data, { openid, appid: LOCAL_APPID, source: 'wx_client', clientIp: '127.0.0.1', groupOpengid: groupOf(req) })
+    const r = await invoke(name, data, {
+      openid,
+      appid: LOCAL_APPID,
+      source: 'wx_client',
+      clientIp: '127.0.0.1',
+      groupOpengid: groupOf(req),
+    })
     if (r.ok) sendJson(res, 200, r.result, { 'x-request-id': r.requestId })
     else sendJson(res, r.errCode === -501000 ? 404 : 502, { errCode: r.errCode, errMsg: r.errMsg, requestId: r.requestId })
   }
@@ -215,7 +227,9 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       return
     }
     if (path === '/__dev/api/people') {
-      const people = db.find('users', {}, { limit: 200 }).map((u) => ({ openid: u._id, nickname: u.nickname, roles: u.roles ?? [], groupIds: u.groupIds ?? [] }))
+      const people = db
+        .find('users', {}, { limit: 200 })
+        .map((u) => ({ openid: u._id, nickname: u.nickname, roles: u.roles ?? [], groupIds: u.groupIds ?? [] }))
       sendJson(res, 200, { people, town: [...functionEnv.TOWN_BOOTSTRAP_OPENIDS.split(',')] })
       return
     }
@@ -305,7 +319,10 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
         const openid = identityOf(req, res)
         const group = groupOf(req)
         if (!group) return sendJson(res, 200, { errMsg: 'getGroupEnterInfo:fail not opened from a group chat', errCode: -1 })
-        return sendJson(res, 200, { errMsg: 'getGroupEnterInfo:ok', cloudID: openapi.makeGroupCloudId(group, { openid, kind: 'groupEnter' }) })
+        return sendJson(res, 200, {
+          errMsg: 'getGroupEnterInfo:ok',
+          cloudID: openapi.makeGroupCloudId(group, { openid, kind: 'groupEnter' }),
+        })
       }
       if (path === '/__health') return sendJson(res, 200, { ok: true })
       if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(req, res, path)
@@ -314,7 +331,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     route().catch((err: unknown) => {
       const status = (err as { status?: number }).status ?? 500
       if (status >= 500) log(`error on ${req.method} ${path}: ${(err as Error).stack ?? err}`)
-      if (!res.headersSent) sendJson(res, status, { errCode: -1, errMsg: status === 413 ? 'request too large' : 'local cloud internal error' })
+      if (!res.headersSent)
+        sendJson(res, status, { errCode: -1, errMsg: status === 413 ? 'request too large' : 'local cloud internal error' })
       else res.end()
     })
   })
@@ -334,7 +352,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
 
   async function runTrigger(fn: string, triggerName: string): Promise<InvokeResult> {
     const trigger = runner.config(fn).triggers?.find((t) => t.name === triggerName)
-    if (!trigger) return { ok: false, errCode: -501000, errMsg: `no trigger ${triggerName} on ${fn}`, requestId: newRequestId(), durationMs: 0 }
+    if (!trigger)
+      return { ok: false, errCode: -501000, errMsg: `no trigger ${triggerName} on ${fn}`, requestId: newRequestId(), durationMs: 0 }
     const event = { Type: 'Timer', TriggerName: trigger.name, Time: new Date().toISOString(), Message: '' }
     return runner.invoke(fn, event, { openid: '', appid: '', source: 'wx_trigger' })
   }
@@ -366,7 +385,13 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     openapi,
     runner,
     invoke: (name, data, as = {}) =>
-      invoke(name, data, { openid: as.openid ?? '', appid: LOCAL_APPID, source: 'wx_client', clientIp: '127.0.0.1', groupOpengid: as.group }),
+      invoke(name, data, {
+        openid: as.openid ?? '',
+        appid: LOCAL_APPID,
+        source: 'wx_client',
+        clientIp: '127.0.0.1',
+        groupOpengid: as.group,
+      }),
     runTrigger,
     sdkEnv: () => ({
       TENCENTCLOUD_RUNENV: 'SCF',

@@ -16,7 +16,11 @@ const skipBuild = process.argv.includes('--skip-build')
 function run(label, args) {
   const started = Date.now()
   process.stderr.write(`[start] ${label}…\n`)
-  const r = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } })
+  const r = spawnSync(process.execPath, args, {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, NODE_ENV: 'production' },
+  })
   if (r.status !== 0) {
     process.stderr.write(`[start] ${label} failed (exit ${r.status}). Run it alone to see why: node ${args.join(' ')}\n`)
     process.exit(r.status ?? 1)

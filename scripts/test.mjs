@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * npm test — everything, in order, with one summary at the end:
- *   1 type check (tsc --noEmit, strict)    2 lint + format check (biome)
+ *   1 type check (tsc --noEmit, strict)    2 lint + format check (biome), docs/api.md up to date
  *   3 builds: cloud functions, weapp, H5    4 jest: unit, emulator, cloud, components, e2e
  * Exits non-zero on any failure. `npm test -- --only cloud,e2e` runs some jest layers only
  * (still after the checks and builds they need); `--skip-build` reuses dist/.
@@ -31,6 +31,7 @@ function step(name, cmd, args, env = {}) {
 const taro = join(root, 'node_modules/@tarojs/cli/bin/taro')
 step('type check', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'])
 step('lint', bin('biome'), ['check', '.'])
+step('api docs up to date', process.execPath, ['scripts/gen-api-docs.mjs', '--check'])
 if (!skipBuild) {
   step('build cloud functions', process.execPath, ['scripts/build-functions.mjs'])
   step('build weapp', process.execPath, [taro, 'build', '--type', 'weapp', '--no-check'], { NODE_ENV: 'production' })

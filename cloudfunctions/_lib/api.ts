@@ -3,9 +3,13 @@
  * The client's `callFunction` is typed by it; each function's `contract.ts` defines its part.
  */
 import type { HomeApi } from '../home/contract'
+import type { StationsApi } from '../stations/contract'
+import type { UsersApi } from '../users/contract'
 
 export interface Api {
   home: HomeApi
+  users: UsersApi
+  stations: StationsApi
 }
 
 export type FunctionName = keyof Api

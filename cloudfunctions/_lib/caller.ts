@@ -12,9 +12,16 @@ export interface Caller {
   /** e.g. "wx_client", "wx_client,scf", "wx_trigger" */
   source: string
   roles: Role[]
+  /** Scopes of the roles, from the users document (empty for a visitor). */
+  groupIds: string[]
+  liaisonOf: string[]
+  adminOf: string[]
+  staffOf: { canteen: string[]; station: string[] }
   /** The users document, or null for a first-time visitor. */
   profile: Record<string, unknown> | null
 }
+
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [])
 
 /** Openids listed in the function's environment variable TOWN_BOOTSTRAP_OPENIDS are `town`. */
 export function bootstrapTownOpenids(): Set<string> {
@@ -34,6 +41,10 @@ export async function loadCaller(): Promise<Caller> {
     appid: typeof ctx.APPID === 'string' ? ctx.APPID : '',
     source: typeof ctx.SOURCE === 'string' ? ctx.SOURCE : '',
     roles: [],
+    groupIds: [],
+    liaisonOf: [],
+    adminOf: [],
+    staffOf: { canteen: [], station: [] },
     profile: null,
   }
   if (!openid) return caller
@@ -43,5 +54,12 @@ export async function loadCaller(): Promise<Caller> {
   const roles = new Set<Role>(['visitor', ...stored])
   if (bootstrapTownOpenids().has(openid)) roles.add('town')
   caller.roles = [...roles]
+  if (profile) {
+    caller.groupIds = strings(profile.groupIds)
+    caller.liaisonOf = strings(profile.liaisonOf)
+    caller.adminOf = strings(profile.adminOf)
+    const staffOf = (profile.staffOf ?? {}) as Record<string, unknown>
+    caller.staffOf = { canteen: strings(staffOf.canteen), station: strings(staffOf.station) }
+  }
   return caller
 }

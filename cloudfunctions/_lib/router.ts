@@ -6,7 +6,7 @@
  */
 import type { z } from 'zod'
 import { type Caller, loadCaller } from './caller'
-import type { Envelope } from './envelope'
+import type { Envelope, ErrorCode } from './envelope'
 import { AppError } from './errors'
 import type { Allowed } from './roles'
 
@@ -17,11 +17,21 @@ export interface ActionContext {
 }
 
 export interface ActionDef<S extends z.ZodTypeAny, R> {
+  /** One line in Chinese or English for docs/api.md: what the action does for whom. */
+  summary: string
+  /** The error codes this action answers besides the router's own (INVALID_ARGUMENT, PERMISSION_DENIED, UNAUTHENTICATED, INTERNAL). */
+  errors?: readonly ErrorCode[]
   /** Who may call. 'anyone' = any caller with an OPENID. */
   roles: readonly Allowed[]
   /** Also allow invocations with no user (timer triggers, other functions acting for the system). */
   allowSystem?: boolean
   input: S
+  /**
+   * The scope check after the role check, with the validated input: e.g. "station staff of the
+   * station being edited", "liaison of the group this question belongs to". Return false (or throw
+   * an AppError such as NOT_FOUND) to refuse; false answers PERMISSION_DENIED.
+   */
+  scope?: (input: z.output<S>, ctx: ActionContext) => Promise<boolean> | boolean
   handler: (input: z.output<S>, ctx: ActionContext) => Promise<R>
 }
 
@@ -57,7 +67,7 @@ export function createMain(functionName: string, actions: ActionTable) {
         throw new AppError('INVALID_ARGUMENT', '请求格式不正确')
       }
       const { action: name, ...rest } = event as Record<string, unknown>
-      if (typeof name !== 'string' || !Object.prototype.hasOwnProperty.call(actions, name)) {
+      if (typeof name !== 'string' || !Object.hasOwn(actions, name)) {
         throw new AppError('INVALID_ARGUMENT', '未知的操作', { action: typeof name === 'string' ? name.slice(0, 64) : null })
       }
       const def = actions[name]
@@ -74,7 +84,9 @@ export function createMain(functionName: string, actions: ActionTable) {
         const { message, details } = zodMessage(parsed.error)
         throw new AppError('INVALID_ARGUMENT', message, details)
       }
-      const data = await def.handler(parsed.data, { caller, now })
+      const ctx: ActionContext = { caller, now }
+      if (def.scope && !(await def.scope(parsed.data, ctx))) throw new AppError('PERMISSION_DENIED', '没有权限进行此操作')
+      const data = await def.handler(parsed.data, ctx)
       return { ok: true, data }
     } catch (err) {
       if (err instanceof AppError) return { ok: false, error: err.toBody() }

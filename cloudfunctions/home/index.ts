@@ -4,8 +4,9 @@
  * Collections read: users, stations, meal_slots, canteens, topics, notices, groups.
  * Openapi permissions: none.
  */
-import { action, createMain } from '../_lib/router'
+
 import { _, db, rows } from '../_lib/cloud'
+import { action, createMain } from '../_lib/router'
 import { businessDate, greetingFor, isoShanghai, minuteOfDay } from '../_lib/time'
 import { getHomeInput, type HomeCanteenCard, type HomeData } from './contract'
 
@@ -13,8 +14,8 @@ type Doc = Record<string, unknown>
 const str = (v: unknown, fallback = '') => (typeof v === 'string' ? v : fallback)
 const num = (v: unknown, fallback = 0) => (typeof v === 'number' && Number.isFinite(v) ? v : fallback)
 
-
 const getHome = action({
+  summary: '首页一次取齐：问候、我的状态、附近开放的驿站、今日食堂时段、热门议题、本群公告',
   roles: ['anyone'],
   input: getHomeInput,
   async handler(_input, { caller, now }): Promise<HomeData> {
@@ -24,9 +25,22 @@ const getHome = action({
     const [stations, slots, topics, notices] = await Promise.all([
       rows(db.collection('stations').where({ status: 'open' }).limit(3)),
       rows(db.collection('meal_slots').where({ date: today }).orderBy('start', 'asc').limit(20)),
-      rows(db.collection('topics').where({ status: _.in(['open', 'scheduled']) }).orderBy('supporters', 'desc').limit(3)),
+      rows(
+        db
+          .collection('topics')
+          .where({ status: _.in(['open', 'scheduled']) })
+          .orderBy('supporters', 'desc')
+          .limit(3),
+      ),
       groupIds.length
-        ? rows(db.collection('notices').where({ groupId: _.in(groupIds), expiresAt: _.gt(now) }).orderBy('pinned', 'desc').orderBy('createdAt', 'desc').limit(3))
+        ? rows(
+            db
+              .collection('notices')
+              .where({ groupId: _.in(groupIds), expiresAt: _.gt(now) })
+              .orderBy('pinned', 'desc')
+              .orderBy('createdAt', 'desc')
+              .limit(3),
+          )
         : Promise.resolve([] as Doc[]),
     ])
 
@@ -71,4 +85,5 @@ const getHome = action({
   },
 })
 
-export const main = createMain('home', { getHome })
+export const actions = { getHome }
+export const main = createMain('home', actions)

@@ -17,15 +17,15 @@ export class DbError extends Error {
 const SUFFIX = 'Please check your request, but if the problem cannot be solved, contact us.'
 
 export const errors = {
-  collectionNotExist: () =>
-    new DbError('DATABASE_COLLECTION_NOT_EXIST', `[ResourceNotFound] Db or Table not exist. ${SUFFIX}`),
-  collectionExists: () =>
-    new DbError('DATABASE_COLLECTION_ALREADY_EXIST', `[ResourceUnavailable.ResourceExist] Table exist. ${SUFFIX}`),
+  collectionNotExist: () => new DbError('DATABASE_COLLECTION_NOT_EXIST', `[ResourceNotFound] Db or Table not exist. ${SUFFIX}`),
+  collectionExists: () => new DbError('DATABASE_COLLECTION_ALREADY_EXIST', `[ResourceUnavailable.ResourceExist] Table exist. ${SUFFIX}`),
   /** Wraps a MongoDB write error the way the service does (Go driver text inside [FailedOperation]). */
   writeError: (inner: string) =>
     new DbError('DATABASE_REQUEST_FAILED', `[FailedOperation] multiple write errors: [{write errors: [{${inner}}]}, {<nil>}]`),
   duplicateKey: (ns: string, index: string, values: string[]) =>
-    errors.writeError(`E11000 duplicate key error collection: ${ns} index: ${index} dup key: { ${values.map((v) => `: ${v}`).join(', ')} }`),
+    errors.writeError(
+      `E11000 duplicate key error collection: ${ns} index: ${index} dup key: { ${values.map((v) => `: ${v}`).join(', ')} }`,
+    ),
   requestFailed: (msg: string) => new DbError('DATABASE_REQUEST_FAILED', `[FailedOperation] ${msg}`),
   invalidParam: (msg: string) => new DbError('INVALID_PARAM', msg),
   transactionConflict: () =>
@@ -34,6 +34,9 @@ export const errors = {
       '[ResourceUnavailable.TransactionConflict] Transaction is conflict, maybe resource operated by others. Please check your request, but if the problem persists, contact us.',
     ),
   transactionNotExist: (id: string) =>
-    new DbError('DATABASE_TRANSACTION_FAIL', `[FailedOperation] Transaction ${id} does not exist, has been committed, aborted or has expired (NoSuchTransaction). ${SUFFIX}`),
+    new DbError(
+      'DATABASE_TRANSACTION_FAIL',
+      `[FailedOperation] Transaction ${id} does not exist, has been committed, aborted or has expired (NoSuchTransaction). ${SUFFIX}`,
+    ),
   invalidOperator: (msg: string) => new DbError('DATABASE_INVALID_OPERRATOR', `[InvalidParameter] ${msg}`),
 }

@@ -85,8 +85,12 @@ function inRing(p: Pos, ring: Pos[]): boolean {
 function onSegment(p: Pos, a: Pos, b: Pos): boolean {
   const cross = (b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0])
   if (Math.abs(cross) > 1e-12) return false
-  return Math.min(a[0], b[0]) - 1e-12 <= p[0] && p[0] <= Math.max(a[0], b[0]) + 1e-12 &&
-    Math.min(a[1], b[1]) - 1e-12 <= p[1] && p[1] <= Math.max(a[1], b[1]) + 1e-12
+  return (
+    Math.min(a[0], b[0]) - 1e-12 <= p[0] &&
+    p[0] <= Math.max(a[0], b[0]) + 1e-12 &&
+    Math.min(a[1], b[1]) - 1e-12 <= p[1] &&
+    p[1] <= Math.max(a[1], b[1]) + 1e-12
+  )
 }
 
 function inPolygon(p: Pos, poly: Pos[][]): boolean {
@@ -99,7 +103,10 @@ function inPolygon(p: Pos, poly: Pos[][]): boolean {
 
 function segmentsIntersect(a: Pos, b: Pos, c: Pos, d: Pos): boolean {
   const o = (p: Pos, q: Pos, r: Pos) => Math.sign((q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0]))
-  const o1 = o(a, b, c), o2 = o(a, b, d), o3 = o(c, d, a), o4 = o(c, d, b)
+  const o1 = o(a, b, c),
+    o2 = o(a, b, d),
+    o3 = o(c, d, a),
+    o4 = o(c, d, b)
   if (o1 !== o2 && o3 !== o4) return true
   return onSegment(c, a, b) || onSegment(d, a, b) || onSegment(a, c, d) || onSegment(b, c, d)
 }

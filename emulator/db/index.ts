@@ -12,10 +12,10 @@ import Database from 'better-sqlite3'
 import { Aggregator } from 'mingo'
 import { resolve } from 'mingo/util'
 import type { IndexSpec } from '../../cloudfunctions/_lib/collections'
-import { clone, decode, encode, isPlainObject, normalize, type Doc } from './ejson'
+import { clone, type Doc, decode, encode, isPlainObject, normalize } from './ejson'
 import { DbError, errors } from './errors'
 import { distance, pointOf } from './geo'
-import { compile, findNear, mingoOptions, runFind, type FindOptions } from './query'
+import { compile, type FindOptions, findNear, mingoOptions, runFind } from './query'
 import { applyUpdate, checkStorable } from './update'
 
 export interface LocalDatabaseOptions {
@@ -149,7 +149,11 @@ class LocalDb implements LocalDatabase {
     for (const row of this.sql.prepare('SELECT name, spec FROM collections').all() as { name: string; spec: string }[]) {
       this.colls.set(row.name, this.makeColl(row.name, JSON.parse(row.spec).indexes ?? []))
     }
-    for (const row of this.sql.prepare('SELECT coll, id, body FROM docs ORDER BY rowid').iterate() as Iterable<{ coll: string; id: string; body: string }>) {
+    for (const row of this.sql.prepare('SELECT coll, id, body FROM docs ORDER BY rowid').iterate() as Iterable<{
+      coll: string
+      id: string
+      body: string
+    }>) {
       const c = this.colls.get(row.coll)
       if (!c) continue
       const doc = decode(row.body) as Doc
@@ -183,7 +187,10 @@ class LocalDb implements LocalDatabase {
   /** `_id` like the service's: 32 lowercase hex (prefix, seconds, counter, random). */
   private newId(): string {
     this.idCounter = (this.idCounter + 1) % 0xffffffff
-    const secs = Math.floor(Date.now() / 1000).toString(16).padStart(8, '0').slice(-8)
+    const secs = Math.floor(Date.now() / 1000)
+      .toString(16)
+      .padStart(8, '0')
+      .slice(-8)
     return `${this.idPrefix}${secs}${this.idCounter.toString(16).padStart(8, '0')}${randomBytes(4).toString('hex')}`
   }
 
@@ -625,7 +632,11 @@ class LocalDb implements LocalDatabase {
     const query = (decode(b.query) ?? {}) as Doc
     const multi = b.multi === true || b.multi === 'true'
     const found = await this.targets(c, t, query, multi)
-    this.stage(c, t, found.map((d) => ({ coll: c, key: docKey(d._id), doc: null })))
+    this.stage(
+      c,
+      t,
+      found.map((d) => ({ coll: c, key: docKey(d._id), doc: null })),
+    )
     return { data: { deleted: found.length } }
   }
 
@@ -658,7 +669,11 @@ class LocalDb implements LocalDatabase {
   }
 
   private geoNearStage(c: Coll, spec: Doc): Doc[] {
-    const geoIdx = c.indexes.flatMap((i) => Object.entries(i.keys).filter(([, v]) => v === '2dsphere').map(([k]) => k))
+    const geoIdx = c.indexes.flatMap((i) =>
+      Object.entries(i.keys)
+        .filter(([, v]) => v === '2dsphere')
+        .map(([k]) => k),
+    )
     if (!geoIdx.length) throw errors.requestFailed('$geoNear requires a 2d or 2dsphere index, but none were found')
     const field = typeof spec.key === 'string' ? spec.key : geoIdx.length === 1 ? geoIdx[0] : null
     if (!field) throw errors.requestFailed('There is more than one 2dsphere index; unsure which to use for $geoNear')
@@ -709,8 +724,7 @@ class LocalDb implements LocalDatabase {
     if (!t) throw errors.invalidParam('transactionId is required')
     try {
       const snap = t.startSeq ?? this.seq
-      for (const gk of [...t.reads, ...t.writes.keys()])
-        if ((this.lastWrite.get(gk) ?? 0) > snap) throw errors.transactionConflict()
+      for (const gk of [...t.reads, ...t.writes.keys()]) if ((this.lastWrite.get(gk) ?? 0) > snap) throw errors.transactionConflict()
       const changes: Change[] = []
       for (const w of t.writes.values()) changes.push({ coll: this.need(w.coll), key: w.key, doc: w.doc, insert: w.insert })
       this.commit(changes)
@@ -776,6 +790,7 @@ function rewriteStage(stage: Doc): Doc[] {
   if (bounds.length < 2) throw errors.requestFailed('$bucket: must specify at least two boundaries.')
   const branches = bounds.slice(0, -1).map((lo, i) => ({
     case: { $and: [{ $gte: [spec.groupBy, lo] }, { $lt: [spec.groupBy, bounds[i + 1]] }] },
+    // biome-ignore lint/suspicious/noThenProperty: MongoDB's $switch branch syntax
     then: lo,
   }))
   const id = { $switch: spec.default === undefined ? { branches } : { branches, default: spec.default } }

@@ -4,7 +4,7 @@ import type { Options } from 'mingo/core'
 import { resolve } from 'mingo/util'
 import type { Doc } from './ejson'
 import { errors } from './errors'
-import { distance, EARTH_RADIUS_M, pointOf, toShape, intersects, within, type Pos } from './geo'
+import { distance, EARTH_RADIUS_M, intersects, type Pos, pointOf, toShape, within } from './geo'
 
 const geoValue = (obj: Doc, selector: string) => resolve(obj as any, selector)
 
@@ -17,7 +17,7 @@ const geoOps = {
       region = { center: pointOf(center) ?? center, radiusM: Number(r) * EARTH_RADIUS_M }
     } else {
       const shape = toShape(value?.$geometry)
-      if (!shape || !shape.polygons.length) throw errors.requestFailed('$geoWithin requires a Polygon, MultiPolygon or $centerSphere')
+      if (!shape?.polygons.length) throw errors.requestFailed('$geoWithin requires a Polygon, MultiPolygon or $centerSphere')
       region = { polygons: shape.polygons }
     }
     return (obj: Doc) => {

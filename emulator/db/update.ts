@@ -1,8 +1,23 @@
 import { update as mingoUpdate } from 'mingo'
-import { encode, isPlainObject, type Doc } from './ejson'
+import { type Doc, encode, isPlainObject } from './ejson'
 import { errors } from './errors'
 
-const SUPPORTED = new Set(['$set', '$unset', '$inc', '$mul', '$min', '$max', '$rename', '$push', '$pull', '$pullAll', '$pop', '$addToSet', '$currentDate', '$bit'])
+const SUPPORTED = new Set([
+  '$set',
+  '$unset',
+  '$inc',
+  '$mul',
+  '$min',
+  '$max',
+  '$rename',
+  '$push',
+  '$pull',
+  '$pullAll',
+  '$pop',
+  '$addToSet',
+  '$currentDate',
+  '$bit',
+])
 /** Operators that create the path if it is missing. */
 const CREATING = new Set(['$set', '$inc', '$mul', '$min', '$max', '$push', '$addToSet', '$currentDate', '$bit'])
 const ARRAY_OPS = new Set(['$push', '$addToSet', '$pop', '$pull', '$pullAll'])
@@ -60,9 +75,9 @@ function checkConflicts(paths: string[]) {
   for (let i = 0; i < paths.length; i++)
     for (let j = 0; j < paths.length; j++) {
       if (i === j) continue
-      const a = paths[i], b = paths[j]
-      if (a === b || b.startsWith(`${a}.`))
-        throw errors.writeError(`Updating the path '${b}' would create a conflict at '${a}'`)
+      const a = paths[i],
+        b = paths[j]
+      if (a === b || b.startsWith(`${a}.`)) throw errors.writeError(`Updating the path '${b}' would create a conflict at '${a}'`)
     }
 }
 
@@ -78,8 +93,10 @@ export function applyUpdate(doc: Doc, spec: Doc): boolean {
   const idRepr = repr(doc._id)
   const allPaths: string[] = []
   for (const op of ops) {
-    if (!op.startsWith('$')) throw errors.writeError(`Unknown modifier: ${op}. Expected a valid update modifier or pipeline-style update specified as an array`)
-    if (!SUPPORTED.has(op)) throw errors.writeError(`Unknown modifier: ${op}. Expected a valid update modifier or pipeline-style update specified as an array`)
+    if (!op.startsWith('$'))
+      throw errors.writeError(`Unknown modifier: ${op}. Expected a valid update modifier or pipeline-style update specified as an array`)
+    if (!SUPPORTED.has(op))
+      throw errors.writeError(`Unknown modifier: ${op}. Expected a valid update modifier or pipeline-style update specified as an array`)
     const fields = spec[op]
     if (!isPlainObject(fields)) throw errors.writeError(`Modifiers operate on fields but we found type ${bsonType(fields)} instead.`)
     for (const path of Object.keys(fields)) {
@@ -93,9 +110,13 @@ export function applyUpdate(doc: Doc, spec: Doc): boolean {
       if (CREATING.has(op)) checkTraversal(doc, path)
       if (op === '$rename') checkTraversal(doc, String(fields[path]))
       if ((op === '$inc' || op === '$mul') && typeof fields[path] !== 'number')
-        throw errors.writeError(`Cannot ${op === '$inc' ? 'increment' : 'multiply'} with non-numeric argument: {${path}: ${repr(fields[path])}}`)
+        throw errors.writeError(
+          `Cannot ${op === '$inc' ? 'increment' : 'multiply'} with non-numeric argument: {${path}: ${repr(fields[path])}}`,
+        )
       if ((op === '$inc' || op === '$mul') && current !== undefined && typeof current !== 'number')
-        throw errors.writeError(`Cannot apply ${op} to a value of non-numeric type. {_id: ${idRepr}} has the field '${path}' of non-numeric type ${bsonType(current)}`)
+        throw errors.writeError(
+          `Cannot apply ${op} to a value of non-numeric type. {_id: ${idRepr}} has the field '${path}' of non-numeric type ${bsonType(current)}`,
+        )
       if (ARRAY_OPS.has(op) && current !== undefined && !Array.isArray(current)) {
         if (op === '$pull' || op === '$pullAll') throw errors.writeError(`Cannot apply ${op} to a non-array value`)
         if (op === '$pop') throw errors.writeError(`Path '${path}' contains an element of non-array type '${bsonType(current)}'`)

@@ -80,7 +80,8 @@ export interface FunctionRunnerOptions {
 
 const DEFAULT_TIMEOUT_S = 3
 // Beside this file in the sources, beside the bundle in dist/emulator.
-const WORKER_SCRIPT = [join(__dirname, 'worker.cjs'), join(__dirname, 'functions', 'worker.cjs')].find((p) => existsSync(p)) ?? join(__dirname, 'worker.cjs')
+const WORKER_SCRIPT =
+  [join(__dirname, 'worker.cjs'), join(__dirname, 'functions', 'worker.cjs')].find((p) => existsSync(p)) ?? join(__dirname, 'worker.cjs')
 const LOG_LIMIT = 2000
 
 export function newRequestId(): string {
@@ -165,7 +166,13 @@ export class FunctionRunner {
         }, timeoutS * 1000),
       }
       worker.current = pending
-      worker.proc.send({ type: 'invoke', id: requestId, event, env: this.contextEnv(ctx, requestId), context: { request_id: requestId, function_name: name } })
+      worker.proc.send({
+        type: 'invoke',
+        id: requestId,
+        event,
+        env: this.contextEnv(ctx, requestId),
+        context: { request_id: requestId, function_name: name },
+      })
     })
   }
 
@@ -173,7 +180,9 @@ export class FunctionRunner {
   async close(): Promise<void> {
     this.closed = true
     const procs = [...this.byWorker.values()].map((w) => w.proc)
-    const exited = procs.map((p) => (p.exitCode !== null || p.signalCode !== null ? Promise.resolve() : new Promise<void>((r) => p.once('exit', () => r()))))
+    const exited = procs.map((p) =>
+      p.exitCode !== null || p.signalCode !== null ? Promise.resolve() : new Promise<void>((r) => p.once('exit', () => r())),
+    )
     for (const pool of this.pools.values()) for (const w of [...pool]) this.kill(w)
     for (const p of procs) if (p.exitCode === null && p.signalCode === null) p.kill('SIGKILL')
     this.pools.clear()
@@ -230,7 +239,13 @@ export class FunctionRunner {
       if (msg.ok) {
         p.resolve({ ok: true, result: msg.json == null ? null : JSON.parse(msg.json), requestId: p.requestId, durationMs })
       } else {
-        p.resolve({ ok: false, errCode: -504002, errMsg: `functions execute fail | ${msg.error?.message ?? 'error'}`, requestId: p.requestId, durationMs })
+        p.resolve({
+          ok: false,
+          errCode: -504002,
+          errMsg: `functions execute fail | ${msg.error?.message ?? 'error'}`,
+          requestId: p.requestId,
+          durationMs,
+        })
       }
     })
     const capture = (level: 'log' | 'error') => (chunk: Buffer) => {
@@ -250,7 +265,13 @@ export class FunctionRunner {
       this.release(worker)
       if (worker.current) {
         const p = worker.current
-        p.resolve({ ok: false, errCode: -504002, errMsg: `functions execute fail | container exited (${signal ?? code})`, requestId: p.requestId, durationMs: Date.now() - p.started })
+        p.resolve({
+          ok: false,
+          errCode: -504002,
+          errMsg: `functions execute fail | container exited (${signal ?? code})`,
+          requestId: p.requestId,
+          durationMs: Date.now() - p.started,
+        })
       }
     })
     this.byWorker.set(id, worker)

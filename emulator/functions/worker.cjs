@@ -25,7 +25,7 @@ function send(msg) {
 }
 
 process.on('message', async (msg) => {
-  if (!msg || msg.type !== 'invoke') return
+  if (msg?.type !== 'invoke') return
   const { id, event, env, context } = msg
   for (const k of perInvocationKeys) delete process.env[k]
   perInvocationKeys.clear()
@@ -49,7 +49,12 @@ process.on('message', async (msg) => {
     send({ type: 'result', id, ok: true, json })
   } catch (err) {
     console.error(err)
-    send({ type: 'result', id, ok: false, error: { message: String((err && err.message) || err), stack: String((err && err.stack) || '') } })
+    send({
+      type: 'result',
+      id,
+      ok: false,
+      error: { message: String(err?.message || err), stack: String(err?.stack || '') },
+    })
   }
 })
 

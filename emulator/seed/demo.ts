@@ -5,8 +5,8 @@
  * Idempotent: documents have fixed `_id`s and are only added when missing.
  */
 import type { Role } from '../../cloudfunctions/_lib/roles'
-import type { LocalDatabase } from '../db'
 import { businessDate, shanghaiInstant } from '../../cloudfunctions/_lib/time'
+import type { LocalDatabase } from '../db'
 
 type Doc = Record<string, unknown> & { _id: string }
 
@@ -51,14 +51,26 @@ export function demoDocuments(now = new Date()): Record<string, Doc[]> {
     groupIds: p.roles.includes('town') ? [] : [DEMO_GROUP_ID],
     liaisonOf: p.roles.includes('liaison') ? [DEMO_GROUP_ID] : [],
     adminOf: p.roles.includes('admin') ? [DEMO_GROUP_ID] : [],
-    staffOf: p.openid === 'o-demo-staff-canteen' ? { canteen: ['canteen-zhoupu'] } : p.openid === 'o-demo-staff-station' ? { station: ['st-wanda'] } : {},
+    staffOf:
+      p.openid === 'o-demo-staff-canteen'
+        ? { canteen: ['canteen-zhoupu'] }
+        : p.openid === 'o-demo-staff-station'
+          ? { station: ['st-wanda'] }
+          : {},
     verification: p.roles.includes('rider') ? 'approved' : p.openid === 'o-demo-visitor-zhao' ? 'pending' : 'none',
     createdAt: created,
     updatedAt: created,
   }))
 
   const groups: Doc[] = [
-    { _id: DEMO_GROUP_ID, opengid: DEMO_GROUP_OPENGID, name: '周浦万达骑手之家群', liaisonOpenid: 'o-demo-liaison-li', memberCount: 5, createdAt: created },
+    {
+      _id: DEMO_GROUP_ID,
+      opengid: DEMO_GROUP_OPENGID,
+      name: '周浦万达骑手之家群',
+      liaisonOpenid: 'o-demo-liaison-li',
+      memberCount: 5,
+      createdAt: created,
+    },
   ]
 
   const station = (id: string, name: string, address: string, lng: number, lat: number, extra: Partial<Doc>): Doc => ({
@@ -164,7 +176,15 @@ export function demoDocuments(now = new Date()): Record<string, Doc[]> {
     }
   }
 
-  const topic = (id: string, title: string, status: string, supporters: number, category: string, daysAgo: number, extra: Partial<Doc> = {}): Doc => ({
+  const topic = (
+    id: string,
+    title: string,
+    status: string,
+    supporters: number,
+    category: string,
+    daysAgo: number,
+    extra: Partial<Doc> = {},
+  ): Doc => ({
     _id: id,
     title,
     status,

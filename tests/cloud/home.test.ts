@@ -32,7 +32,10 @@ describe('home.getHome on an empty town', () => {
 
   test('unknown action and malformed events give INVALID_ARGUMENT envelopes', async () => {
     const unknown = await cloud.raw('home', { action: 'dropDatabase' }, { openid: 'o-x' })
-    expect(unknown.body).toEqual({ ok: false, error: { code: 'INVALID_ARGUMENT', message: '未知的操作', details: { action: 'dropDatabase' } } })
+    expect(unknown.body).toEqual({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT', message: '未知的操作', details: { action: 'dropDatabase' } },
+    })
     const none = await cloud.raw('home', {}, { openid: 'o-x' })
     expect(none.body).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
     const proto = await cloud.raw('home', { action: 'toString' }, { openid: 'o-x' })

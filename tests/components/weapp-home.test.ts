@@ -10,7 +10,7 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 
-const WEAPP = path.resolve(__dirname, '../../dist/weapp')
+const WEAPP = path.resolve(__dirname, '../..', process.env.XG_DIST ?? 'dist', 'weapp')
 const built = existsSync(path.join(WEAPP, 'app.js'))
 const describeBuilt = built ? describe : describe.skip
 

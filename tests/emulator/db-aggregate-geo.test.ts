@@ -4,7 +4,7 @@
  * Command.geoNear/geoWithin/geoIntersects (geoNear needs a geo index; distances in metres;
  * results nearest first).
  */
-import { rejection, startHarness, type Harness } from './helpers/db-harness'
+import { type Harness, rejection, startHarness } from './helpers/db-harness'
 
 let h: Harness
 let db: any
@@ -18,7 +18,12 @@ beforeAll(async () => {
   $ = _.aggregate
   await db.createCollection('orders')
   await db.createCollection('authors')
-  await db.collection('authors').add({ data: [{ _id: 'au1', name: 'Lu Xun' }, { _id: 'au2', name: 'Lao She' }] })
+  await db.collection('authors').add({
+    data: [
+      { _id: 'au1', name: 'Lu Xun' },
+      { _id: 'au2', name: 'Lao She' },
+    ],
+  })
   await db.collection('orders').add({
     data: [
       { _id: 'o1', cat: 'food', price: 10, qty: 2, tags: ['hot', 'rice'], author: 'au1', at: new Date('2024-01-01T00:00:00Z') },
@@ -34,13 +39,29 @@ const agg = () => db.collection('orders').aggregate()
 
 describe('aggregate', () => {
   test('match + group + sort', async () => {
-    const r = await agg().match({ price: _.gt(4) }).group({ _id: '$cat', total: $.sum($.multiply(['$price', '$qty'])), n: $.sum(1) }).sort({ total: -1 }).end()
-    expect(r.list).toEqual([{ _id: 'food', total: 40, n: 2 }, { _id: 'drink', total: 27, n: 2 }])
+    const r = await agg()
+      .match({ price: _.gt(4) })
+      .group({ _id: '$cat', total: $.sum($.multiply(['$price', '$qty'])), n: $.sum(1) })
+      .sort({ total: -1 })
+      .end()
+    expect(r.list).toEqual([
+      { _id: 'food', total: 40, n: 2 },
+      { _id: 'drink', total: 27, n: 2 },
+    ])
   })
 
   test('project / addFields / skip / limit', async () => {
-    const r = await agg().sort({ price: 1 }).project({ _id: 0, price: 1, double: $.multiply(['$price', 2]) }).addFields({ cheap: $.lt(['$price', 8]) }).skip(1).limit(2).end()
-    expect(r.list).toEqual([{ price: 7, double: 14, cheap: true }, { price: 10, double: 20, cheap: false }])
+    const r = await agg()
+      .sort({ price: 1 })
+      .project({ _id: 0, price: 1, double: $.multiply(['$price', 2]) })
+      .addFields({ cheap: $.lt(['$price', 8]) })
+      .skip(1)
+      .limit(2)
+      .end()
+    expect(r.list).toEqual([
+      { price: 7, double: 14, cheap: true },
+      { price: 10, double: 20, cheap: false },
+    ])
   })
 
   test('unwind / sortByCount / count', async () => {
@@ -51,21 +72,41 @@ describe('aggregate', () => {
   })
 
   test('lookup joins another collection', async () => {
-    const r = await agg().match({ _id: _.in(['o1', 'o4']) }).lookup({ from: 'authors', localField: 'author', foreignField: '_id', as: 'by' }).project({ by: 1 }).sort({ _id: 1 }).end()
-    expect(r.list).toEqual([{ _id: 'o1', by: [{ _id: 'au1', name: 'Lu Xun' }] }, { _id: 'o4', by: [] }])
+    const r = await agg()
+      .match({ _id: _.in(['o1', 'o4']) })
+      .lookup({ from: 'authors', localField: 'author', foreignField: '_id', as: 'by' })
+      .project({ by: 1 })
+      .sort({ _id: 1 })
+      .end()
+    expect(r.list).toEqual([
+      { _id: 'o1', by: [{ _id: 'au1', name: 'Lu Xun' }] },
+      { _id: 'o4', by: [] },
+    ])
   })
 
   test('bucket / replaceRoot / sample', async () => {
-    const b = await agg().bucket({ groupBy: '$price', boundaries: [0, 10, 100], default: 'other', output: { n: $.sum(1) } }).end()
-    expect(b.list).toEqual([{ _id: 0, n: 2 }, { _id: 10, n: 2 }])
-    const rr = await agg().match({ _id: 'o2' }).replaceRoot({ newRoot: { c: '$cat', p: '$price' } }).end()
+    const b = await agg()
+      .bucket({ groupBy: '$price', boundaries: [0, 10, 100], default: 'other', output: { n: $.sum(1) } })
+      .end()
+    expect(b.list).toEqual([
+      { _id: 0, n: 2 },
+      { _id: 10, n: 2 },
+    ])
+    const rr = await agg()
+      .match({ _id: 'o2' })
+      .replaceRoot({ newRoot: { c: '$cat', p: '$price' } })
+      .end()
     expect(rr.list).toEqual([{ c: 'food', p: 20 }])
     const s = await agg().sample({ size: 2 }).end()
     expect(s.list).toHaveLength(2)
   })
 
   test('dates survive the pipeline', async () => {
-    const r = await agg().match({ at: _.gte(new Date('2024-01-03T00:00:00Z')) }).project({ at: 1 }).sort({ at: 1 }).end()
+    const r = await agg()
+      .match({ at: _.gte(new Date('2024-01-03T00:00:00Z')) })
+      .project({ at: 1 })
+      .sort({ at: 1 })
+      .end()
     expect(r.list[0].at).toEqual(new Date('2024-01-03T00:00:00Z'))
   })
 
@@ -88,9 +129,15 @@ describe('geo', () => {
   })
 
   test('geoNear returns the nearest first, within max/min distance (metres)', async () => {
-    const r = await db.collection('places').where({ loc: _.geoNear({ geometry: new db.Geo.Point(base[0], base[1]), maxDistance: 5000 }) }).get()
+    const r = await db
+      .collection('places')
+      .where({ loc: _.geoNear({ geometry: new db.Geo.Point(base[0], base[1]), maxDistance: 5000 }) })
+      .get()
     expect(r.data.map((d: any) => d._id)).toEqual(['p0', 'p1', 'p2'])
-    const ring = await db.collection('places').where({ loc: _.geoNear({ geometry: new db.Geo.Point(base[0], base[1]), minDistance: 500, maxDistance: 2000 }) }).get()
+    const ring = await db
+      .collection('places')
+      .where({ loc: _.geoNear({ geometry: new db.Geo.Point(base[0], base[1]), minDistance: 500, maxDistance: 2000 }) })
+      .get()
     expect(ring.data.map((d: any) => d._id)).toEqual(['p1'])
     // the SDK turns stored GeoJSON points back into Geo.Point
     expect(r.data[1].loc.longitude).toBeCloseTo(base[0] + 0.01, 6)
@@ -99,7 +146,12 @@ describe('geo', () => {
   test('geoNear without a 2dsphere index fails like the service', async () => {
     await db.createCollection('noindex')
     await db.collection('noindex').add({ data: { loc: new db.Geo.Point(1, 1) } })
-    const e = await rejection(db.collection('noindex').where({ loc: _.geoNear({ geometry: new db.Geo.Point(1, 1) }) }).get())
+    const e = await rejection(
+      db
+        .collection('noindex')
+        .where({ loc: _.geoNear({ geometry: new db.Geo.Point(1, 1) }) })
+        .get(),
+    )
     expect(e.errCode).toBe(-502001)
     expect(e.errMsg).toContain('unable to find index for $geoNear query')
   })
@@ -108,24 +160,46 @@ describe('geo', () => {
     const { Point, LineString, Polygon } = db.Geo
     const sq = (x0: number, y0: number, x1: number, y1: number) =>
       new Polygon([new LineString([new Point(x0, y0), new Point(x1, y0), new Point(x1, y1), new Point(x0, y1), new Point(x0, y0)])])
-    const r = await db.collection('places').where({ loc: _.geoWithin({ geometry: sq(116.39, 39.9, 116.42, 39.92) }) }).get()
+    const r = await db
+      .collection('places')
+      .where({ loc: _.geoWithin({ geometry: sq(116.39, 39.9, 116.42, 39.92) }) })
+      .get()
     expect(r.data.map((d: any) => d._id).sort()).toEqual(['p0', 'p1'])
-    const c = await db.collection('places').where({ loc: _.geoWithin({ centerSphere: [new Point(base[0], base[1]), 2000 / 6378100] }) }).get()
+    const c = await db
+      .collection('places')
+      .where({ loc: _.geoWithin({ centerSphere: [new Point(base[0], base[1]), 2000 / 6378100] }) })
+      .get()
     expect(c.data.map((d: any) => d._id).sort()).toEqual(['p0', 'p1'])
   })
 
   test('geoIntersects: a line through a stored point, a polygon around it', async () => {
     const { Point, LineString, Polygon } = db.Geo
     const line = new LineString([new Point(base[0] - 1, base[1]), new Point(base[0] + 0.03, base[1])])
-    const r = await db.collection('places').where({ loc: _.geoIntersects({ geometry: line }) }).get()
+    const r = await db
+      .collection('places')
+      .where({ loc: _.geoIntersects({ geometry: line }) })
+      .get()
     expect(r.data.map((d: any) => d._id).sort()).toEqual(['p0', 'p1'])
     const poly = new Polygon([new LineString([new Point(121, 31), new Point(122, 31), new Point(122, 32), new Point(121, 31)])])
-    const p = await db.collection('places').where({ loc: _.geoIntersects({ geometry: poly }) }).get()
+    const p = await db
+      .collection('places')
+      .where({ loc: _.geoIntersects({ geometry: poly }) })
+      .get()
     expect(p.data.map((d: any) => d._id)).toEqual(['far'])
   })
 
   test('aggregate geoNear adds the distance and sorts by it', async () => {
-    const r = await db.collection('places').aggregate().geoNear({ distanceField: 'dist', spherical: true, near: new db.Geo.Point(base[0], base[1]), maxDistance: 10000, query: { name: _.neq('p2') } }).end()
+    const r = await db
+      .collection('places')
+      .aggregate()
+      .geoNear({
+        distanceField: 'dist',
+        spherical: true,
+        near: new db.Geo.Point(base[0], base[1]),
+        maxDistance: 10000,
+        query: { name: _.neq('p2') },
+      })
+      .end()
     expect(r.list.map((d: any) => d._id)).toEqual(['p0', 'p1'])
     expect(r.list[0].dist).toBeCloseTo(0, 3)
     // 0.01° of longitude at 39.9087° N on a 6378.1 km sphere
@@ -133,7 +207,10 @@ describe('geo', () => {
   })
 
   test('a 2,000-record geoNear answers quickly', async () => {
-    const docs = Array.from({ length: 2000 }, (_x, i) => ({ loc: { type: 'Point', coordinates: [116 + (i % 50) * 0.01, 39.5 + Math.floor(i / 50) * 0.01] }, i }))
+    const docs = Array.from({ length: 2000 }, (_x, i) => ({
+      loc: { type: 'Point', coordinates: [116 + (i % 50) * 0.01, 39.5 + Math.floor(i / 50) * 0.01] },
+      i,
+    }))
     h.db.insert('stations', docs)
     const started = performance.now()
     for (let k = 0; k < 5; k++)

@@ -4,7 +4,7 @@
  * wxcloud reference-sdk-api/database): server-side get defaults to and caps at 100/1000 records,
  * update merges, set replaces, _.remove deletes a field, etc.
  */
-import { outbound, rejection, startHarness, type Harness } from './helpers/db-harness'
+import { type Harness, outbound, rejection, startHarness } from './helpers/db-harness'
 
 let h: Harness
 let db: any
@@ -22,7 +22,9 @@ const ids = (r: { data: any[] }) => r.data.map((d) => d._id)
 describe('add / get / doc', () => {
   test('add returns a generated 32-hex _id; doc().get() returns the record with types preserved', async () => {
     const when = new Date('2024-05-01T08:00:00.000Z')
-    const r = await db.collection('items').add({ data: { name: 'a', n: 1, f: 1.5, when, tags: ['x'], nested: { deep: { v: true } }, nil: null } })
+    const r = await db
+      .collection('items')
+      .add({ data: { name: 'a', n: 1, f: 1.5, when, tags: ['x'], nested: { deep: { v: true } }, nil: null } })
     expect(r._id).toMatch(/^[0-9a-f]{32}$/)
     const got = await db.collection('items').doc(r._id).get()
     expect(got.data).toEqual({ _id: r._id, name: 'a', n: 1, f: 1.5, when, tags: ['x'], nested: { deep: { v: true } }, nil: null })
@@ -58,7 +60,10 @@ describe('add / get / doc', () => {
     expect(data.at.getTime()).toBeGreaterThanOrEqual(before - 5)
     expect(data.at.getTime()).toBeLessThanOrEqual(Date.now() + 5)
     expect(data.later.getTime() - data.at.getTime()).toBeGreaterThanOrEqual(59_990)
-    await db.collection('items').doc(r._id).update({ data: { touched: db.serverDate() } })
+    await db
+      .collection('items')
+      .doc(r._id)
+      .update({ data: { touched: db.serverDate() } })
     expect((await db.collection('items').doc(r._id).get()).data.touched).toBeInstanceOf(Date)
   })
 })
@@ -68,7 +73,10 @@ describe('collections', () => {
     for (const p of [
       db.collection('no_such').get(),
       db.collection('no_such').add({ data: { a: 1 } }),
-      db.collection('no_such').where({ a: 1 }).update({ data: { a: 2 } }),
+      db
+        .collection('no_such')
+        .where({ a: 1 })
+        .update({ data: { a: 2 } }),
       db.collection('no_such').count(),
     ]) {
       const e = await rejection(p)
@@ -95,7 +103,12 @@ describe('collections', () => {
     expect(e.errMsg).toContain('"G1"')
     // an update that would create a duplicate fails too, and changes nothing
     const r = await db.collection('groups').add({ data: { opengid: 'G2' } })
-    const e2 = await rejection(db.collection('groups').doc(r._id).update({ data: { opengid: 'G1' } }))
+    const e2 = await rejection(
+      db
+        .collection('groups')
+        .doc(r._id)
+        .update({ data: { opengid: 'G1' } }),
+    )
     expect(e2.errMsg).toContain('E11000')
     expect((await db.collection('groups').doc(r._id).get()).data.opengid).toBe('G2')
     // compound unique index
@@ -110,7 +123,18 @@ describe('query commands', () => {
   beforeAll(async () => {
     await db.createCollection('q')
     const docs = [
-      { _id: 'p1', name: 'Alice', age: 30, tags: ['a', 'b'], score: [1, 5], addr: { city: 'Beijing', zip: 100 }, arr: [{ k: 1, v: 'x' }, { k: 2, v: 'y' }] },
+      {
+        _id: 'p1',
+        name: 'Alice',
+        age: 30,
+        tags: ['a', 'b'],
+        score: [1, 5],
+        addr: { city: 'Beijing', zip: 100 },
+        arr: [
+          { k: 1, v: 'x' },
+          { k: 2, v: 'y' },
+        ],
+      },
       { _id: 'p2', name: 'bob', age: 25, tags: ['b'], score: [7], addr: { city: 'Shanghai', zip: 200 }, arr: [{ k: 3, v: 'x' }] },
       { _id: 'p3', name: 'Carol', age: 35, tags: ['a', 'c', 'd'], addr: { city: 'Beijing', zip: 101 }, extra: null },
       { _id: 'p4', name: 'dave', age: 41, tags: [], score: [2, 3, 4] },
@@ -169,9 +193,20 @@ describe('query commands', () => {
   })
 
   test('orderBy (multiple fields), skip, limit, field projection', async () => {
-    const r = await db.collection('q').where({ age: _.exists(true) }).orderBy('addr.city', 'desc').orderBy('age', 'asc').get()
+    const r = await db
+      .collection('q')
+      .where({ age: _.exists(true) })
+      .orderBy('addr.city', 'desc')
+      .orderBy('age', 'asc')
+      .get()
     expect(ids(r)).toEqual(['p2', 'p1', 'p3', 'p4'])
-    const page = await db.collection('q').where({ age: _.exists(true) }).orderBy('age', 'asc').skip(1).limit(2).get()
+    const page = await db
+      .collection('q')
+      .where({ age: _.exists(true) })
+      .orderBy('age', 'asc')
+      .skip(1)
+      .limit(2)
+      .get()
     expect(ids(page)).toEqual(['p1', 'p3'])
     const inc = await db.collection('q').doc('p1').field({ name: true, 'addr.city': true }).get()
     expect(inc.data).toEqual({ _id: 'p1', name: 'Alice', addr: { city: 'Beijing' } })
@@ -211,98 +246,195 @@ describe('update commands', () => {
 
   test('update merges; set replaces (keeping _id); set creates a missing record', async () => {
     const id = await fresh({ a: 1, b: { c: 1, d: 2 } })
-    const u = await col().doc(id).update({ data: { b: { c: 9 }, e: 5 } })
+    const u = await col()
+      .doc(id)
+      .update({ data: { b: { c: 9 }, e: 5 } })
     expect(u.stats.updated).toBe(1)
     expect(await read(id)).toEqual({ _id: id, a: 1, b: { c: 9, d: 2 }, e: 5 })
     // replacing a nested object needs _.set
-    await col().doc(id).update({ data: { b: _.set({ z: 1 }) } })
+    await col()
+      .doc(id)
+      .update({ data: { b: _.set({ z: 1 }) } })
     expect((await read(id)).b).toEqual({ z: 1 })
-    const s = await col().doc(id).set({ data: { only: true } })
+    const s = await col()
+      .doc(id)
+      .set({ data: { only: true } })
     expect(s.stats.updated).toBe(1)
     expect(await read(id)).toEqual({ _id: id, only: true })
-    const created = await col().doc('set-created').set({ data: { n: 1 } })
+    const created = await col()
+      .doc('set-created')
+      .set({ data: { n: 1 } })
     expect(created._id).toBe('set-created')
     expect(created.stats.created).toBe(1)
     expect(await read('set-created')).toEqual({ _id: 'set-created', n: 1 })
   })
 
   test('doc().update() on a missing record updates nothing', async () => {
-    const r = await col().doc('missing-doc').update({ data: { a: 1 } })
+    const r = await col()
+      .doc('missing-doc')
+      .update({ data: { a: 1 } })
     expect(r.stats.updated).toBe(0)
     expect(await h.db.find('items', { _id: 'missing-doc' })).toEqual([])
   })
 
   test('set / remove / inc / mul / min / max / rename', async () => {
     const id = await fresh({ n: 10, m: 3, lo: 5, hi: 5, old: 'x', gone: 1, deep: { x: 1 } })
-    await col().doc(id).update({
-      data: { n: _.inc(5), m: _.mul(4), lo: _.min(2), hi: _.max(9), old: _.rename('renamed'), gone: _.remove(), 'deep.y': _.inc(1), s: _.set('v') },
-    })
+    await col()
+      .doc(id)
+      .update({
+        data: {
+          n: _.inc(5),
+          m: _.mul(4),
+          lo: _.min(2),
+          hi: _.max(9),
+          old: _.rename('renamed'),
+          gone: _.remove(),
+          'deep.y': _.inc(1),
+          s: _.set('v'),
+        },
+      })
     expect(await read(id)).toEqual({ _id: id, n: 15, m: 12, lo: 2, hi: 9, renamed: 'x', deep: { x: 1, y: 1 }, s: 'v' })
-    await col().doc(id).update({ data: { lo: _.min(7), hi: _.max(1) } })
+    await col()
+      .doc(id)
+      .update({ data: { lo: _.min(7), hi: _.max(1) } })
     expect(await read(id)).toMatchObject({ lo: 2, hi: 9 })
   })
 
   test('push / pop / shift / unshift / pull / pullAll / addToSet', async () => {
     const id = await fresh({ arr: [1, 2, 3], objs: [{ k: 1 }, { k: 2 }], set: ['a'] })
-    await col().doc(id).update({ data: { arr: _.push(4, 5) } })
+    await col()
+      .doc(id)
+      .update({ data: { arr: _.push(4, 5) } })
     expect((await read(id)).arr).toEqual([1, 2, 3, 4, 5])
-    await col().doc(id).update({ data: { arr: _.push({ each: [0], position: 0 }) } })
+    await col()
+      .doc(id)
+      .update({ data: { arr: _.push({ each: [0], position: 0 }) } })
     expect((await read(id)).arr).toEqual([0, 1, 2, 3, 4, 5])
-    await col().doc(id).update({ data: { arr: _.push({ each: [9], sort: -1, slice: 3 }) } })
+    await col()
+      .doc(id)
+      .update({ data: { arr: _.push({ each: [9], sort: -1, slice: 3 }) } })
     expect((await read(id)).arr).toEqual([9, 5, 4])
-    await col().doc(id).update({ data: { arr: _.pop() } })
+    await col()
+      .doc(id)
+      .update({ data: { arr: _.pop() } })
     expect((await read(id)).arr).toEqual([9, 5])
-    await col().doc(id).update({ data: { arr: _.shift() } })
+    await col()
+      .doc(id)
+      .update({ data: { arr: _.shift() } })
     expect((await read(id)).arr).toEqual([5])
-    await col().doc(id).update({ data: { arr: _.unshift(1, 2) } })
+    await col()
+      .doc(id)
+      .update({ data: { arr: _.unshift(1, 2) } })
     expect((await read(id)).arr).toEqual([1, 2, 5])
-    await col().doc(id).update({ data: { arr: _.pull(2) } })
+    await col()
+      .doc(id)
+      .update({ data: { arr: _.pull(2) } })
     expect((await read(id)).arr).toEqual([1, 5])
-    await col().doc(id).update({ data: { arr: _.pull(_.gt(3)) } })
+    await col()
+      .doc(id)
+      .update({ data: { arr: _.pull(_.gt(3)) } })
     expect((await read(id)).arr).toEqual([1])
-    await col().doc(id).update({ data: { objs: _.pull({ k: 1 }) } })
+    await col()
+      .doc(id)
+      .update({ data: { objs: _.pull({ k: 1 }) } })
     expect((await read(id)).objs).toEqual([{ k: 2 }])
-    await col().doc(id).update({ data: { arr: _.push([7, 8, 7]) } })
-    await col().doc(id).update({ data: { arr: _.pullAll([7]) } })
+    await col()
+      .doc(id)
+      .update({ data: { arr: _.push([7, 8, 7]) } })
+    await col()
+      .doc(id)
+      .update({ data: { arr: _.pullAll([7]) } })
     expect((await read(id)).arr).toEqual([1, 8])
-    await col().doc(id).update({ data: { set: _.addToSet('a') } })
-    await col().doc(id).update({ data: { set: _.addToSet({ $each: ['b', 'a', 'c'] }) } })
+    await col()
+      .doc(id)
+      .update({ data: { set: _.addToSet('a') } })
+    await col()
+      .doc(id)
+      .update({ data: { set: _.addToSet({ $each: ['b', 'a', 'c'] }) } })
     expect((await read(id)).set).toEqual(['a', 'b', 'c'])
-    await col().doc(id).update({ data: { fresh: _.push('first') } })
+    await col()
+      .doc(id)
+      .update({ data: { fresh: _.push('first') } })
     expect((await read(id)).fresh).toEqual(['first'])
   })
 
   test('dotted paths and array indexes in updates; nested arrays', async () => {
-    const id = await fresh({ list: [{ n: 1, sub: [1, 2] }, { n: 2, sub: [] }], o: { p: { q: 1 } } })
-    await col().doc(id).update({ data: { 'list.1.n': 20, 'list.0.sub': _.push(3), 'o.p.r': 2 } })
-    expect(await read(id)).toEqual({ _id: id, list: [{ n: 1, sub: [1, 2, 3] }, { n: 20, sub: [] }], o: { p: { q: 1, r: 2 } } })
-    await col().doc(id).update({ data: { list: { 0: { n: 10 } } } })
+    const id = await fresh({
+      list: [
+        { n: 1, sub: [1, 2] },
+        { n: 2, sub: [] },
+      ],
+      o: { p: { q: 1 } },
+    })
+    await col()
+      .doc(id)
+      .update({ data: { 'list.1.n': 20, 'list.0.sub': _.push(3), 'o.p.r': 2 } })
+    expect(await read(id)).toEqual({
+      _id: id,
+      list: [
+        { n: 1, sub: [1, 2, 3] },
+        { n: 20, sub: [] },
+      ],
+      o: { p: { q: 1, r: 2 } },
+    })
+    await col()
+      .doc(id)
+      .update({ data: { list: { 0: { n: 10 } } } })
     expect((await read(id)).list[0]).toEqual({ n: 10, sub: [1, 2, 3] })
   })
 
   test('update errors the way MongoDB does and leaves the record unchanged', async () => {
     const id = await fresh({ s: 'text', nul: null, arr: 1 })
-    const e1 = await rejection(col().doc(id).update({ data: { s: _.inc(1) } }))
+    const e1 = await rejection(
+      col()
+        .doc(id)
+        .update({ data: { s: _.inc(1) } }),
+    )
     expect(e1.errCode).toBe(-502001)
     expect(e1.errMsg).toContain('Cannot apply $inc to a value of non-numeric type')
-    const e2 = await rejection(col().doc(id).update({ data: { 'nul.x': 1 } }))
+    const e2 = await rejection(
+      col()
+        .doc(id)
+        .update({ data: { 'nul.x': 1 } }),
+    )
     expect(e2.errMsg).toContain("Cannot create field 'x' in element {nul: null}")
-    const e3 = await rejection(col().doc(id).update({ data: { arr: _.push(2) } }))
+    const e3 = await rejection(
+      col()
+        .doc(id)
+        .update({ data: { arr: _.push(2) } }),
+    )
     expect(e3.errMsg).toContain('must be an array')
     expect(await read(id)).toEqual({ _id: id, s: 'text', nul: null, arr: 1 })
   })
 
   test('where().update() updates every match and reports how many changed', async () => {
     await db.createCollection('multi')
-    await db.collection('multi').add({ data: [{ g: 1, v: 0 }, { g: 1, v: 0 }, { g: 2, v: 0 }, { g: 1, v: 5 }] })
-    const r = await db.collection('multi').where({ g: 1 }).update({ data: { v: 5 } })
+    await db.collection('multi').add({
+      data: [
+        { g: 1, v: 0 },
+        { g: 1, v: 0 },
+        { g: 2, v: 0 },
+        { g: 1, v: 5 },
+      ],
+    })
+    const r = await db
+      .collection('multi')
+      .where({ g: 1 })
+      .update({ data: { v: 5 } })
     expect(r.stats.updated).toBe(2) // the record that already had v: 5 is matched but not modified
     expect((await db.collection('multi').where({ v: 5 }).count()).total).toBe(3)
   })
 
   test('remove: doc().remove(), where().remove(), where({}).remove() empties the collection', async () => {
     await db.createCollection('rm')
-    await db.collection('rm').add({ data: [{ _id: 'r1', t: 1 }, { _id: 'r2', t: 2 }, { _id: 'r3', t: 2 }, { _id: 'r4', t: 3 }] })
+    await db.collection('rm').add({
+      data: [
+        { _id: 'r1', t: 1 },
+        { _id: 'r2', t: 2 },
+        { _id: 'r3', t: 2 },
+        { _id: 'r4', t: 3 },
+      ],
+    })
     expect((await db.collection('rm').doc('r1').remove()).stats.removed).toBe(1)
     expect((await db.collection('rm').doc('r1').remove()).stats.removed).toBe(0)
     expect((await db.collection('rm').where({ t: 2 }).remove()).stats.removed).toBe(2)

@@ -12,7 +12,14 @@ test('every write acknowledged before SIGKILL is present after reopening', async
   // The writer runs as plain node: bundle our TypeScript with esbuild, keep packages external
   // (the output lives under node_modules/.cache so they resolve from the repo).
   const writer = path.join(__dirname, '../../node_modules/.cache/jest-db/db-writer.js')
-  esbuild.buildSync({ entryPoints: [path.join(__dirname, 'helpers/db-writer.ts')], bundle: true, platform: 'node', packages: 'external', outfile: writer, logLevel: 'silent' })
+  esbuild.buildSync({
+    entryPoints: [path.join(__dirname, 'helpers/db-writer.ts')],
+    bundle: true,
+    platform: 'node',
+    packages: 'external',
+    outfile: writer,
+    logLevel: 'silent',
+  })
   const child = spawn(process.execPath, [writer, file], { stdio: ['ignore', 'pipe', 'inherit'] })
   const acked: string[] = []
   let buf = ''

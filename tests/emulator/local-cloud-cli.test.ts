@@ -76,10 +76,16 @@ describe('npm run cloud', () => {
   }, 60000)
 
   test('refuses a non-loopback host and a bad port with a clear message', () => {
-    const host = spawnSync(process.execPath, [join(root, 'scripts/cloud.mjs'), '--host', '0.0.0.0', '--memory'], { cwd: root, encoding: 'utf8' })
+    const host = spawnSync(process.execPath, [join(root, 'scripts/cloud.mjs'), '--host', '0.0.0.0', '--memory'], {
+      cwd: root,
+      encoding: 'utf8',
+    })
     expect(host.status).toBe(1)
     expect(host.stderr).toMatch(/refuses to listen on 0\.0\.0\.0/)
-    const port = spawnSync(process.execPath, [join(root, 'scripts/cloud.mjs'), '--port', 'abc', '--memory'], { cwd: root, encoding: 'utf8' })
+    const port = spawnSync(process.execPath, [join(root, 'scripts/cloud.mjs'), '--port', 'abc', '--memory'], {
+      cwd: root,
+      encoding: 'utf8',
+    })
     expect(port.status).toBe(1)
     expect(port.stderr).toMatch(/invalid port/)
   }, 60000)

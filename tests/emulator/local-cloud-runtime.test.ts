@@ -24,7 +24,13 @@ describe('function runtime', () => {
   test('getWXContext sees the caller the gateway was told, and nothing from the developer shell', async () => {
     const r = await cloud.raw('whoami', { hello: '你好' }, { openid: 'o-rider-1' })
     expect(r.status).toBe(200)
-    const body = r.body as { ctx: Record<string, unknown>; event: Record<string, unknown>; tz: string; offset: number; secretFromShell: unknown }
+    const body = r.body as {
+      ctx: Record<string, unknown>
+      event: Record<string, unknown>
+      tz: string
+      offset: number
+      secretFromShell: unknown
+    }
     expect(body.ctx.OPENID).toBe('o-rider-1')
     expect(body.ctx.APPID).toBe(cloud.appid)
     expect(body.ctx.ENV).toBe(cloud.envId)
@@ -42,7 +48,11 @@ describe('function runtime', () => {
   })
 
   test('a newcomer without identity gets a fresh visitor openid cookie', async () => {
-    const res = await fetch(`${cloud.url}/api/functions/whoami`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } })
+    const res = await fetch(`${cloud.url}/api/functions/whoami`, {
+      method: 'POST',
+      body: '{}',
+      headers: { 'content-type': 'application/json' },
+    })
     const cookie = res.headers.get('set-cookie') ?? ''
     expect(cookie).toMatch(/xg_local_openid=o-visitor-[0-9a-f]{12}/)
     const body = (await res.json()) as { ctx: { OPENID: string } }
@@ -137,8 +147,13 @@ describe('openapi from a container, through the gateway', () => {
   afterAll(() => cloud.stop())
 
   test('msgSecCheck v2 passes plain text and flags a local rule', async () => {
-    expect((await cloud.raw('openprobe', { op: 'check', text: '万达驿站的微波炉修好了' }, { openid: 'o-r1' })).body).toEqual({ suggest: 'pass', label: 100 })
-    const risky = (await cloud.raw('openprobe', { op: 'check', text: '高价收购骑手账号刷单' }, { openid: 'o-r1' })).body as { suggest: string }
+    expect((await cloud.raw('openprobe', { op: 'check', text: '万达驿站的微波炉修好了' }, { openid: 'o-r1' })).body).toEqual({
+      suggest: 'pass',
+      label: 100,
+    })
+    const risky = (await cloud.raw('openprobe', { op: 'check', text: '高价收购骑手账号刷单' }, { openid: 'o-r1' })).body as {
+      suggest: string
+    }
     expect(risky.suggest).toBe('risky')
   })
 
@@ -156,11 +171,17 @@ describe('openapi from a container, through the gateway', () => {
   })
 
   test('a CloudID from the group the app was opened from resolves to that opengid in the event', async () => {
-    const info = await fetch(`${cloud.url}/api/local/group-enter-info`, { method: 'POST', headers: { 'x-local-openid': 'o-r3', 'x-local-group': 'G-test-group' } })
+    const info = await fetch(`${cloud.url}/api/local/group-enter-info`, {
+      method: 'POST',
+      headers: { 'x-local-openid': 'o-r3', 'x-local-group': 'G-test-group' },
+    })
     const { cloudID } = (await info.json()) as { cloudID: string }
     expect(typeof cloudID).toBe('string')
     const r = await cloud.raw('openprobe', { op: 'group', groupInfo: { __cloudID__: cloudID } }, { openid: 'o-r3' })
-    expect((r.body as { groupInfo: { cloudID: string; data: { opengid: string } } }).groupInfo).toMatchObject({ cloudID, data: { opengid: 'G-test-group' } })
+    expect((r.body as { groupInfo: { cloudID: string; data: { opengid: string } } }).groupInfo).toMatchObject({
+      cloudID,
+      data: { opengid: 'G-test-group' },
+    })
     // a plain string claiming to be a group is just a string: nothing is resolved from it
     const forged = await cloud.raw('openprobe', { op: 'group', groupInfo: { opengid: 'G-forged' } }, { openid: 'o-r3' })
     expect((forged.body as { groupInfo: unknown }).groupInfo).toEqual({ opengid: 'G-forged' })

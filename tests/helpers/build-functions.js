@@ -4,6 +4,9 @@ const path = require('node:path')
 
 module.exports = async () => {
   const root = path.resolve(__dirname, '../..')
-  const r = spawnSync(process.execPath, [path.join(root, 'scripts/build-functions.mjs')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] })
+  const r = spawnSync(process.execPath, [path.join(root, 'scripts/build-functions.mjs')], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
   if (r.status !== 0) throw new Error('building cloud functions failed')
 }

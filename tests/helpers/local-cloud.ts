@@ -2,7 +2,7 @@
  * Test helper: a fresh local cloud per test file (in-memory database, temp storage, functions from
  * dist/cloudfunctions) and a typed way to call functions through the gateway, as a given user.
  */
-import type { Api, ActionName, FunctionName, ParamsOf, ResultOf } from '../../cloudfunctions/_lib/api'
+import type { ActionName, Api, FunctionName, ParamsOf, ResultOf } from '../../cloudfunctions/_lib/api'
 import type { Envelope } from '../../cloudfunctions/_lib/envelope'
 import { type LocalCloud, type LocalCloudOptions, startLocalCloud } from '../../emulator'
 
@@ -24,7 +24,11 @@ export async function startTestCloud(opts: LocalCloudOptions = {}): Promise<Test
     const headers: Record<string, string> = { 'content-type': 'application/json' }
     if (as.openid) headers['x-local-openid'] = as.openid
     if (as.group) headers['x-local-group'] = as.group
-    const res = await fetch(`${cloud.url}/api/functions/${name}`, { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) })
+    const res = await fetch(`${cloud.url}/api/functions/${name}`, {
+      method: 'POST',
+      headers,
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    })
     const text = await res.text()
     let parsed: unknown = text
     try {
@@ -36,7 +40,12 @@ export async function startTestCloud(opts: LocalCloudOptions = {}): Promise<Test
   }
   return Object.assign(cloud, {
     raw,
-    async call<F extends FunctionName, A extends ActionName<F>>(name: F, action: A, params: ParamsOf<F, A>, as: { openid?: string; group?: string } = {}) {
+    async call<F extends FunctionName, A extends ActionName<F>>(
+      name: F,
+      action: A,
+      params: ParamsOf<F, A>,
+      as: { openid?: string; group?: string } = {},
+    ) {
       const { status, body } = await raw(name, { ...(params as object), action }, as)
       if (status !== 200) throw new Error(`gateway answered ${status}: ${JSON.stringify(body)}`)
       return body as Envelope<ResultOf<F, A>>

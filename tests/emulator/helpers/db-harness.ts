@@ -6,10 +6,10 @@
  */
 import dns from 'node:dns'
 import http from 'node:http'
-import net from 'node:net'
 import type { AddressInfo } from 'node:net'
+import net from 'node:net'
 import { COLLECTIONS } from '../../../cloudfunctions/_lib/collections'
-import { openDatabase, type LocalDatabase, type LocalDatabaseOptions } from '../../../emulator/db'
+import { type LocalDatabase, type LocalDatabaseOptions, openDatabase } from '../../../emulator/db'
 
 export const outbound: string[] = []
 let patched = false
@@ -20,12 +20,13 @@ function watchNetwork() {
   const connect = net.Socket.prototype.connect as (...a: any[]) => net.Socket
   net.Socket.prototype.connect = function (this: net.Socket, ...args: any[]) {
     const o = Array.isArray(args[0]) ? args[0][0] : args[0]
-    const host = typeof o === 'object' && o !== null ? (o.host ?? o.path ?? 'localhost') : typeof args[1] === 'string' ? args[1] : 'localhost'
+    const host =
+      typeof o === 'object' && o !== null ? (o.host ?? o.path ?? 'localhost') : typeof args[1] === 'string' ? args[1] : 'localhost'
     outbound.push(String(host))
     return connect.apply(this, args)
   } as any
   const lookup = dns.lookup as (...a: any[]) => void
-  ;(dns as any).lookup = function (hostname: string, ...rest: any[]) {
+  ;(dns as any).lookup = (hostname: string, ...rest: any[]) => {
     outbound.push(`dns:${hostname}`)
     return lookup.call(dns, hostname, ...rest)
   }
@@ -57,9 +58,10 @@ export async function startHarness(opts: Partial<LocalDatabaseOptions> = {}): Pr
       let answer: unknown
       try {
         const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}')
-        answer = req.url?.startsWith('/admin') && String(body.action ?? '').startsWith('database.')
-          ? await db.handle(body)
-          : { code: 'INVALID_PARAM', message: `not a database request: ${body.action}` }
+        answer =
+          req.url?.startsWith('/admin') && String(body.action ?? '').startsWith('database.')
+            ? await db.handle(body)
+            : { code: 'INVALID_PARAM', message: `not a database request: ${body.action}` }
       } catch (e) {
         answer = { code: 'INVALID_PARAM', message: String(e) }
       }

@@ -1,0 +1,48 @@
+/**
+ * The product's first screen in Chromium: the H5 build served by the local cloud with demo data,
+ * everything through the real gateway and functions. Chinese, no console errors, nothing leaves
+ * the machine.
+ */
+import { type E2E, startE2E } from './helpers/browser'
+
+describe('first screen (H5 in Chromium, local cloud with demo data)', () => {
+  let e2e: E2E
+  beforeAll(async () => {
+    e2e = await startE2E()
+  }, 60000)
+  afterAll(() => e2e?.close())
+
+  test('a verified rider sees greeting, open stations, canteen and notices', async () => {
+    const w = await e2e.open('/pages/index/index', { openid: 'o-demo-admin-wang' })
+    const { page } = w
+    await page.getByText('万达广场红色加油站').first().waitFor({ timeout: 15000 })
+    const text = await page.locator('body').textContent()
+    expect(text).toContain('王强')
+    expect(text).toContain('今晚有雷阵雨')
+    expect(text).not.toMatch(/undefined|null|NaN|Error/)
+    await e2e.shot(page, 'e2e-home-rider')
+    expect(w.consoleErrors).toEqual([])
+    expect(w.outsideRequests).toEqual([])
+  }, 60000)
+
+  test('a newcomer with no cookie still gets a first screen (fresh visitor identity)', async () => {
+    const w = await e2e.open('/pages/index/index')
+    await w.page.getByText('骑手朋友').first().waitFor({ timeout: 15000 })
+    await e2e.shot(w.page, 'e2e-home-newcomer')
+    expect(w.consoleErrors).toEqual([])
+    expect(w.outsideRequests).toEqual([])
+  }, 60000)
+
+  test('every tab opens without errors', async () => {
+    for (const tab of ['stations', 'canteen', 'topics', 'me']) {
+      const w = await e2e.open(`/pages/${tab}/index`, { openid: 'o-demo-rider-zhang' })
+      await w.page.waitForTimeout(500)
+      const text = (await w.page.locator('body').textContent()) ?? ''
+      expect(text.length).toBeGreaterThan(10)
+      expect(text).toMatch(/[\u4e00-\u9fff]/)
+      await e2e.shot(w.page, `e2e-tab-${tab}`)
+      expect(w.consoleErrors).toEqual([])
+      expect(w.outsideRequests).toEqual([])
+    }
+  }, 90000)
+})
