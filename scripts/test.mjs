@@ -38,8 +38,9 @@ if (!skipBuild) {
   step('build h5', process.execPath, [taro, 'build', '--type', 'h5', '--no-check'], { NODE_ENV: 'production' })
 }
 
-mkdirSync(join(root, 'dist'), { recursive: true })
-const report = join(root, 'dist/jest-report.json')
+const distDir = join(root, process.env.XG_DIST ?? 'dist')
+mkdirSync(distDir, { recursive: true })
+const report = join(distDir, 'jest-report.json')
 const jestArgs = ['--ci', '--json', `--outputFile=${report}`, '--runInBand']
 if (only) jestArgs.push('--selectProjects', ...only)
 step('jest', bin('jest'), jestArgs, { TZ: process.env.TZ ?? 'UTC' })

@@ -71,6 +71,10 @@ export const COLLECTIONS = {
     description: '微阵地公告',
     indexes: [{ name: 'group_time', keys: { groupId: 1, createdAt: -1 } }],
   },
+  notifications: {
+    description: '站内通知（订阅消息之外始终保存一份）',
+    indexes: [{ name: 'openid_time', keys: { openid: 1, createdAt: -1 } }],
+  },
   questions: {
     description: '骑手向联络员的提问',
     indexes: [{ name: 'group_state_time', keys: { groupId: 1, state: 1, createdAt: 1 } }],

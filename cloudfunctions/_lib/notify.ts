@@ -1,0 +1,56 @@
+/**
+ * Telling someone something: always an in-app notice (collection `notifications`, shown in 我的),
+ * plus a WeChat subscribe message when they have subscribed to that template (a one-time
+ * subscription is spent per send; without one WeChat answers 43101 and we rely on the in-app one).
+ * Template ids are configured here, in one place; the real ids come from the mini-program console
+ * (README: "Subscribe message templates"). Needs the openapi permission `subscribeMessage.send`
+ * in the calling function's config.json.
+ */
+import { cloud, db } from './cloud'
+
+export interface TemplateSpec {
+  /** The template id from the WeChat console; override per deployment with env SUBSCRIBE_TEMPLATE_<KEY>. */
+  id: string
+  /** Title shown in the in-app notice list. */
+  title: string
+}
+
+/** Keys are stable names used in code; add one per kind of message. */
+export const SUBSCRIBE_TEMPLATES = {
+  verificationResult: { id: 'tmpl-verification-result', title: '认证结果通知' },
+  stationProblem: { id: 'tmpl-station-problem', title: '驿站问题提醒' },
+  stationProblemResolved: { id: 'tmpl-station-problem-resolved', title: '问题处理结果' },
+} as const satisfies Record<string, TemplateSpec>
+
+export type TemplateKey = keyof typeof SUBSCRIBE_TEMPLATES
+
+export function templateId(key: TemplateKey): string {
+  return process.env[`SUBSCRIBE_TEMPLATE_${key.toUpperCase()}`] || SUBSCRIBE_TEMPLATES[key].id
+}
+
+export interface NotifyInput {
+  to: string
+  template: TemplateKey
+  /** Short Chinese text for the in-app notice. */
+  text: string
+  /** Mini-program page to open, e.g. 'pages/me/index'. */
+  page: string
+  /** Template keyword data, e.g. { thing1: { value: '...' } }. Values must fit the template's limits. */
+  data: Record<string, { value: string }>
+}
+
+/** Returns whether a WeChat subscribe message went out (the in-app notice is always stored). */
+export async function notify(input: NotifyInput, now = new Date()): Promise<{ pushed: boolean }> {
+  const pushed = await cloud.openapi.subscribeMessage
+    .send({ touser: input.to, templateId: templateId(input.template), page: input.page, data: input.data, miniprogramState: 'formal' })
+    .then(() => true)
+    .catch((err: { errCode?: number }) => {
+      // 43101: the user has not subscribed (or spent the subscription). Anything else is logged.
+      if (err?.errCode !== 43101) console.warn('[notify] subscribeMessage.send failed', err?.errCode ?? err)
+      return false
+    })
+  await db.collection('notifications').add({
+    data: { openid: input.to, template: input.template, title: SUBSCRIBE_TEMPLATES[input.template].title, text: input.text, page: input.page, pushed, read: false, createdAt: now },
+  })
+  return { pushed }
+}
