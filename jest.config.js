@@ -47,7 +47,11 @@ module.exports = {
     base('unit'),
     base('emulator', { testTimeout: 60000 }),
     base('cloud', { globalSetup: '<rootDir>/tests/helpers/build-functions.js' }),
-    base('components', { testMatch: ['<rootDir>/tests/components/**/*.test.{ts,tsx}'] }),
+    base('components', {
+      testMatch: ['<rootDir>/tests/components/**/*.test.{ts,tsx}'],
+      globalSetup: '<rootDir>/tests/components/global-cloud.js',
+      globalTeardown: '<rootDir>/tests/components/global-cloud-teardown.js',
+    }),
     base('e2e'),
   ],
 }

@@ -83,22 +83,34 @@ export async function benchLocalCloud() {
     const ops = {
       'HTTP round trip (GET /__health)': () =>
         new Promise((ok, fail) => {
-          http.get({ host: health.hostname, port: health.port, path: health.pathname, agent }, (res) => res.resume().on('end', ok)).on('error', fail)
+          http
+            .get({ host: health.hostname, port: health.port, path: health.pathname, agent }, (res) => res.resume().on('end', ok))
+            .on('error', fail)
         }),
       'doc().get()': (w) => coll.doc(ids[w % ids.length]).get(),
       'conditional update (_.lt + _.inc)': (w) => coll.where({ _id: ids[w % ids.length], n: _.lt(1e9) }).update({ data: { n: _.inc(1) } }),
       'runTransaction (get + update)': (w) =>
         db.runTransaction(async (t) => {
-          const { data } = await t.collection('meal_slots').doc(ids[w % ids.length]).get()
-          await t.collection('meal_slots').doc(ids[w % ids.length]).update({ data: { n: data.n + 1 } })
+          const { data } = await t
+            .collection('meal_slots')
+            .doc(ids[w % ids.length])
+            .get()
+          await t
+            .collection('meal_slots')
+            .doc(ids[w % ids.length])
+            .update({ data: { n: data.n + 1 } })
         }, 3),
     }
     console.log(`local cloud through wx-server-sdk (${SECONDS} s per cell; each client works on its own document)`)
-    console.log(`  ${'operation'.padEnd(36)} ${'clients'.padStart(7)} ${'ops/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'errors'.padStart(7)}`)
+    console.log(
+      `  ${'operation'.padEnd(36)} ${'clients'.padStart(7)} ${'ops/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'errors'.padStart(7)}`,
+    )
     for (const [name, op] of Object.entries(ops)) {
       for (const c of LEVELS) {
         const r = await cell(op, c)
-        console.log(`  ${name.padEnd(36)} ${String(c).padStart(7)} ${r.perSec.toFixed(0).padStart(8)} ${r.p50.toFixed(2).padStart(8)} ${r.p95.toFixed(2).padStart(8)} ${String(r.errors).padStart(7)}`)
+        console.log(
+          `  ${name.padEnd(36)} ${String(c).padStart(7)} ${r.perSec.toFixed(0).padStart(8)} ${r.p50.toFixed(2).padStart(8)} ${r.p95.toFixed(2).padStart(8)} ${String(r.errors).padStart(7)}`,
+        )
       }
     }
     agent.destroy()

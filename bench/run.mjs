@@ -11,7 +11,9 @@ let ok = printWeappSizes()
 console.log('')
 await benchLocalCloud()
 // Feature benchmarks: bench/<feature>.bench.mjs exporting `run()`.
-for (const f of readdirSync(here).filter((n) => n.endsWith('.bench.mjs')).sort()) {
+for (const f of readdirSync(here)
+  .filter((n) => n.endsWith('.bench.mjs'))
+  .sort()) {
   console.log('')
   const mod = await import(pathToFileURL(resolve(here, f)).href)
   ok = (await mod.run()) !== false && ok

@@ -70,7 +70,15 @@ async function main() {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS })
   const problems = []
   const shoot = async (name, path, openid, setup) => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', isMobile: true, hasTouch: true, reducedMotion: 'reduce' })
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      isMobile: true,
+      hasTouch: true,
+      reducedMotion: 'reduce',
+    })
     await context.addCookies([{ name: 'xg_local_openid', value: openid, url }])
     const page = await context.newPage()
     page.on('console', (m) => m.type() === 'error' && !setup && problems.push(`${name}: console: ${m.text()}`))
