@@ -16,13 +16,16 @@ const skipBuild = process.argv.includes('--skip-build')
 function run(label, args) {
   const started = Date.now()
   process.stderr.write(`[start] ${label}…\n`)
+  // Build output (progress bars) is kept and shown only when the step fails.
   const r = spawnSync(process.execPath, args, {
     cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, NODE_ENV: 'production' },
   })
   if (r.status !== 0) {
-    process.stderr.write(`[start] ${label} failed (exit ${r.status}). Run it alone to see why: node ${args.join(' ')}\n`)
+    const tail = `${r.stdout ?? ''}\n${r.stderr ?? ''}`.split('\n').slice(-40).join('\n')
+    process.stderr.write(`${tail}\n[start] ${label} failed (exit ${r.status}). Run it alone to see why: node ${args.join(' ')}\n`)
     process.exit(r.status ?? 1)
   }
   process.stderr.write(`[start] ${label} done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`)
@@ -41,7 +44,7 @@ process.stderr.write(
   [
     '',
     '[start] 微信开发者工具：导入本仓库根目录（project.config.json 已指向 dist/weapp 与 dist/cloudfunctions），',
-    '        云开发环境 ID 在 .env 的 TARO_APP_CLOUD_ENV；在 cloudfunctions 目录右键"上传并部署"。',
+    '        云开发环境 ID 在 .env 的 TARO_APP_CLOUD_ENV；在 dist/cloudfunctions 下各函数目录右键“上传并部署”。',
     `[start] 开发者页面（切换身份、查看数据）：http://127.0.0.1:${port}/__dev/`,
     '',
   ].join('\n'),
