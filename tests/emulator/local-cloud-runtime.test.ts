@@ -196,6 +196,21 @@ describe('openapi from a container, through the gateway', () => {
   })
 })
 
+describe('timer triggers on their schedule', () => {
+  test('a 7-field WeChat cron runs the function by itself (SOURCE wx_trigger)', async () => {
+    const cloud = await startTestCloud({ functionsDir: fixtures, timers: true })
+    try {
+      const until = Date.now() + 5000
+      while (Date.now() < until && cloud.db.find('audit_log', { trigger: 'everySecond' }).length < 2) await new Promise((r) => setTimeout(r, 100))
+      const ticks = cloud.db.find('audit_log', { trigger: 'everySecond' })
+      expect(ticks.length).toBeGreaterThanOrEqual(2)
+      expect(ticks[0]).toMatchObject({ source: 'wx_trigger', openid: null })
+    } finally {
+      await cloud.stop()
+    }
+  }, 20000)
+})
+
 describe('binding', () => {
   test('refuses a non-loopback address without the explicit flag', async () => {
     await expect(startLocalCloud({ host: '0.0.0.0', memory: true, quiet: true })).rejects.toThrow(/refuses to listen/)
