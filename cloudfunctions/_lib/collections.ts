@@ -45,7 +45,12 @@ export const COLLECTIONS = {
   },
   station_problems: {
     description: '骑手报告的驿站服务问题',
-    indexes: [{ name: 'station_state', keys: { stationId: 1, state: 1 } }],
+    indexes: [
+      { name: 'station_state', keys: { stationId: 1, state: 1 } },
+      // One open problem per station+service+kind: duplicate reports merge into it (resolving frees the key).
+      { name: 'open_key_unique', keys: { openKey: 1 }, unique: true },
+      { name: 'reporters_time', keys: { reporters: 1, createdAt: -1 } },
+    ],
   },
   station_checkins: {
     description: '驿站扫码签到',

@@ -4,16 +4,26 @@
  */
 import { z } from 'zod'
 
-export const getHomeInput = z.object({})
+export const getHomeInput = z.object({
+  /** The rider's (fuzzy) location for "nearest open stations"; absent = sorted from the town centre. */
+  location: z
+    .object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) })
+    .strict()
+    .optional(),
+})
 
 export interface HomeStationCard {
   id: string
   name: string
   address: string
   openNow: boolean
-  /** e.g. "还有 45 分钟关门" / "明早 8:00 开门" */
+  /** e.g. "还有 45 分钟关门" / "营业到 21:00" (Asia/Shanghai, from the hours engine) */
   hoursHint: string
+  /** Chinese labels, e.g. 热饭, 手机充电 */
   services: string[]
+  /** Metres from the rider (or the town centre), and as text: "350 米" */
+  distanceM: number
+  distanceText: string
 }
 
 export interface HomeCanteenCard {

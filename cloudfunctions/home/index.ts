@@ -1,6 +1,8 @@
 /**
  * home — the first screen in one call.
  * Actions: getHome (anyone).
+ * Stations: the nearest open ones (geoNear from `location` or the town centre; open-now and
+ * service labels from _lib/hours + _lib/station-services, shared with the stations function).
  * Collections read: users, stations, meal_slots, canteens, topics, notices, groups.
  * Openapi permissions: none.
  */
@@ -8,22 +10,60 @@
 import { _, db, rows } from '../_lib/cloud'
 import { action, createMain } from '../_lib/router'
 import { businessDate, greetingFor, isoShanghai, minuteOfDay } from '../_lib/time'
-import { getHomeInput, type HomeCanteenCard, type HomeData } from './contract'
+import { presentStation, TOWN_CENTRE } from '../stations/present'
+import { getHomeInput, type HomeCanteenCard, type HomeData, type HomeStationCard } from './contract'
 
 type Doc = Record<string, unknown>
 const str = (v: unknown, fallback = '') => (typeof v === 'string' ? v : fallback)
 const num = (v: unknown, fallback = 0) => (typeof v === 'number' && Number.isFinite(v) ? v : fallback)
 
+/** The 3 nearest stations open right now (hours engine, Asia/Shanghai), from one geoNear query. */
+async function nearestOpenStations(origin: { lat: number; lng: number }, now: Date): Promise<HomeStationCard[]> {
+  const res = (await db
+    .collection('stations')
+    .aggregate()
+    .geoNear({
+      near: new db.Geo.Point(origin.lng, origin.lat),
+      distanceField: 'distance',
+      spherical: true,
+      key: 'location',
+      query: { status: 'open' },
+    })
+    .limit(30)
+    .project({ photos: 0, createdAt: 0, checkin: 0 })
+    .end()) as { list: Doc[] }
+  const cards: HomeStationCard[] = []
+  for (const doc of res.list) {
+    const s = presentStation(doc, now, num(doc.distance))
+    if (!s.openNow) continue
+    cards.push({
+      id: s.id,
+      name: s.name,
+      address: s.address,
+      openNow: true,
+      hoursHint: s.hint,
+      services: s.services
+        .filter((v) => v.state === 'ok' || v.state === 'reported')
+        .map((v) => v.label)
+        .slice(0, 6),
+      distanceM: s.distanceM,
+      distanceText: s.distanceText,
+    })
+    if (cards.length === 3) break
+  }
+  return cards
+}
+
 const getHome = action({
   summary: '首页一次取齐：问候、我的状态、附近开放的驿站、今日食堂时段、热门议题、本群公告',
   roles: ['anyone'],
   input: getHomeInput,
-  async handler(_input, { caller, now }): Promise<HomeData> {
+  async handler(input, { caller, now }): Promise<HomeData> {
     const today = businessDate(now)
     const profile = caller.profile ?? {}
     const groupIds = Array.isArray(profile.groupIds) ? (profile.groupIds as string[]).slice(0, 10) : []
     const [stations, slots, topics, notices] = await Promise.all([
-      rows(db.collection('stations').where({ status: 'open' }).limit(3)),
+      nearestOpenStations(input.location ?? TOWN_CENTRE, now),
       rows(db.collection('meal_slots').where({ date: today }).orderBy('start', 'asc').limit(20)),
       rows(
         db
@@ -70,14 +110,7 @@ const getHome = action({
         roles: caller.roles,
         verified: profile.verification === 'approved' || caller.roles.includes('rider'),
       },
-      stations: stations.map((s) => ({
-        id: str(s._id),
-        name: str(s.name),
-        address: str(s.address),
-        openNow: s.status === 'open',
-        hoursHint: str(s.hoursText),
-        services: Array.isArray(s.services) ? (s.services as string[]).slice(0, 6) : [],
-      })),
+      stations,
       canteen,
       topics: topics.map((t) => ({ id: str(t._id), title: str(t.title), status: str(t.status), supporters: num(t.supporters) })),
       notices: notices.map((n) => ({ id: str(n._id), title: str(n.title), pinned: Boolean(n.pinned), groupName: str(n.groupName) })),

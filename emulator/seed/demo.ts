@@ -87,6 +87,10 @@ export function demoDocuments(now = new Date()): Record<string, Doc[]> {
     phone: '021-58110000',
     lastVerifiedAt: now,
     lastVerifiedBy: 'o-demo-staff-station',
+    lastVerifiedByName: '周师傅（驿站）',
+    // The printable check-in code's current version (stations.issueCheckinCode); older prints are refused.
+    checkin: { version: 1, issuedOn: businessDate(created) },
+    capacityNote: null,
     createdAt: created,
     ...extra,
   })
@@ -95,6 +99,8 @@ export function demoDocuments(now = new Date()): Record<string, Doc[]> {
       services: ['heating', 'water', 'restroom', 'rest', 'phone_charging', 'ebike_charging', 'medkit', 'aed', 'wifi'],
       hours: [{ days: everyDay, open: '07:00', close: '23:00' }],
       hoursText: '每天 07:00–23:00',
+      groupId: DEMO_GROUP_ID,
+      capacityNote: '室内 12 个座位，门口可停 20 辆电动车',
     }),
     station('st-civic', '周浦镇新时代文明实践站 · 骑手驿站', '浦东新区周浦镇沈梅路 123 号', 121.5702, 31.1225, {}),
     station('st-xiuyan', '繁荣社区党群服务站', '浦东新区周浦镇秀沿路 1380 弄', 121.5851, 31.1279, {
@@ -109,7 +115,7 @@ export function demoDocuments(now = new Date()): Record<string, Doc[]> {
       services: ['heating', 'water', 'rest', 'phone_charging', 'ebike_charging'],
     }),
     station('st-store-24h', '合作便利店 · 骑手歇脚点（周园路）', '浦东新区周浦镇周园路 211 号', 121.5654, 31.1139, {
-      provider: 'partner_store',
+      provider: 'store_24h',
       hours: [{ days: everyDay, open: '00:00', close: '24:00' }],
       hoursText: '24 小时',
       services: ['heating', 'water', 'phone_charging'],

@@ -3,8 +3,8 @@
  * Asia/Shanghai, overnight hours, 24 h, holidays, temporary closure, validation of bad rules.
  */
 import {
-  hoursText,
   type HoursInput,
+  hoursText,
   openAtNight,
   openState,
   stateHint,

@@ -1,0 +1,125 @@
+/**
+ * Turning a stored station into what a rider sees: distance, open/closed computed by the hours
+ * engine at `now` (Asia/Shanghai), services with Chinese labels and their current state (staff
+ * state + the open problem summary kept on the station document, so a list needs no second query).
+ * Shared by `stations` and `home` (bundled into each).
+ */
+import {
+  type HoursException,
+  type HoursInput,
+  hoursText,
+  type OpenState,
+  openAtNight,
+  openState,
+  stateHint,
+  type WeeklyHours,
+} from '../_lib/hours'
+import { knownServices, type ServiceKey, STATION_SERVICES } from '../_lib/station-services'
+import type { Provider, ServiceState, ServiceView, StationRow } from './contract'
+
+type Doc = Record<string, unknown>
+
+export const PROVIDER_LABEL: Record<Provider, string> = {
+  town: '红色加油站',
+  union: '工会驿站',
+  partner_shop: '合作商户',
+  store_24h: '24 小时便利店',
+}
+
+/** 周浦镇 centre (镇政府附近): where the list is sorted from when the rider's location is refused. */
+export const TOWN_CENTRE = { lat: 31.117, lng: 121.572 }
+export const TOWN_CENTRE_NOTE = '未获取到你的位置，按周浦镇中心由近到远排列'
+
+const str = (v: unknown, fallback = '') => (typeof v === 'string' ? v : fallback)
+
+export interface OpenProblemSummary {
+  service: string | null
+  kind: string
+  label: string
+  count: number
+  confirmed: boolean
+}
+
+export function hoursOf(doc: Doc): HoursInput {
+  return {
+    hours: Array.isArray(doc.hours) ? (doc.hours as WeeklyHours[]) : [],
+    exceptions: Array.isArray(doc.exceptions) ? (doc.exceptions as HoursException[]) : [],
+    status: str(doc.status, 'open'),
+    closedReason: typeof doc.closedReason === 'string' ? doc.closedReason : null,
+    closedUntil: doc.closedUntil instanceof Date ? doc.closedUntil : null,
+  }
+}
+
+export function openProblemsOf(doc: Doc): [string, OpenProblemSummary][] {
+  const map = (doc.openProblems ?? {}) as Record<string, OpenProblemSummary | null>
+  return Object.entries(map).filter((e): e is [string, OpenProblemSummary] => Boolean(e[1] && typeof e[1] === 'object'))
+}
+
+/** GeoJSON from an aggregate, or the SDK's Geo.Point (longitude/latitude) from a get. */
+export function pointOf(v: unknown): { lat: number; lng: number } {
+  const p = (v ?? {}) as { coordinates?: unknown; longitude?: unknown; latitude?: unknown }
+  if (Array.isArray(p.coordinates)) return { lng: Number(p.coordinates[0]), lat: Number(p.coordinates[1]) }
+  return { lng: Number(p.longitude ?? 0), lat: Number(p.latitude ?? 0) }
+}
+
+export function distanceText(m: number): string {
+  if (m < 50) return '就在附近'
+  if (m < 1000) return `${Math.round(m / 10) * 10} 米`
+  return `${(m / 1000).toFixed(m < 10_000 ? 1 : 0)} 公里`
+}
+
+export function serviceViews(doc: Doc): ServiceView[] {
+  const staff = (doc.serviceState ?? {}) as Record<string, { state?: string; note?: string } | undefined>
+  const problems = openProblemsOf(doc).map(([, p]) => p)
+  return knownServices(doc.services).map((key: ServiceKey) => {
+    const spec = STATION_SERVICES[key]
+    const mine = problems.filter((p) => p.service === key)
+    const set = staff[key]?.state
+    let state: ServiceState = 'ok'
+    let stateText: string | null = null
+    if (set === 'paused' || set === 'broken') {
+      state = set
+      stateText =
+        set === 'paused'
+          ? `暂停${staff[key]?.note ? `：${staff[key]?.note}` : ''}`
+          : `故障维修中${staff[key]?.note ? `：${staff[key]?.note}` : ''}`
+    } else if (mine.some((p) => p.confirmed)) {
+      const p = mine.find((x) => x.confirmed) as OpenProblemSummary
+      state = 'confirmed'
+      stateText = `${p.label}（已确认，处理中）`
+    } else if (mine.length) {
+      const p = mine[0]
+      state = 'reported'
+      stateText = `${p.label}（${p.count} 人反映，待确认）`
+    }
+    return { key, label: spec.label, glyph: spec.glyph, state, stateText }
+  })
+}
+
+export function presentStation(doc: Doc, now: Date, distanceM: number): StationRow & { state: OpenState; openAtNight: boolean } {
+  const input = hoursOf(doc)
+  const state = openState(input, now)
+  const provider = (Object.hasOwn(PROVIDER_LABEL, str(doc.provider)) ? doc.provider : 'town') as Provider
+  const stationProblem = openProblemsOf(doc).find(([, p]) => p.service === null)?.[1]
+  return {
+    id: str(doc._id),
+    name: str(doc.name),
+    provider,
+    providerLabel: PROVIDER_LABEL[provider],
+    address: str(doc.address),
+    location: pointOf(doc.location),
+    distanceM: Math.round(distanceM),
+    distanceText: distanceText(distanceM),
+    openNow: state.openNow,
+    hint: stateHint(state, now),
+    minutesToClose: state.minutesToClose,
+    hoursText: hoursText(input.hours),
+    services: serviceViews(doc),
+    stationProblem: stationProblem
+      ? `${stationProblem.label}（${stationProblem.count} 人反映${stationProblem.confirmed ? '，已确认' : '，待确认'}）`
+      : null,
+    temporarilyClosed: Boolean(state.closure),
+    state,
+    openAtNight: openAtNight(input, now),
+  }
+}
