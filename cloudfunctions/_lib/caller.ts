@@ -17,7 +17,11 @@ export interface Caller {
   liaisonOf: string[]
   adminOf: string[]
   staffOf: { canteen: string[]; station: string[] }
-  /** The users document, or null for a first-time visitor. */
+  /** The group the caller last entered or switched to (one of groupIds), or null. */
+  currentGroupId: string | null
+  /** Approved as a new-employment worker. */
+  verified: boolean
+  /** The users document, or null for a first-time visitor (and after the person deleted it). */
   profile: Record<string, unknown> | null
 }
 
@@ -45,13 +49,17 @@ export async function loadCaller(): Promise<Caller> {
     liaisonOf: [],
     adminOf: [],
     staffOf: { canteen: [], station: [] },
+    currentGroupId: null,
+    verified: false,
     profile: null,
   }
   if (!openid) return caller
-  const profile = await row(db.collection('users').where({ _id: openid }))
+  const stored = await row(db.collection('users').where({ _id: openid }))
+  // A deleted profile keeps an anonymised stub for history; its owner is a visitor again.
+  const profile = stored && !stored.deletedAt ? stored : null
   caller.profile = profile
-  const stored = Array.isArray(profile?.roles) ? (profile?.roles as Role[]) : []
-  const roles = new Set<Role>(['visitor', ...stored])
+  const storedRoles = Array.isArray(profile?.roles) ? (profile?.roles as Role[]) : []
+  const roles = new Set<Role>(['visitor', ...storedRoles])
   if (bootstrapTownOpenids().has(openid)) roles.add('town')
   caller.roles = [...roles]
   if (profile) {
@@ -60,6 +68,9 @@ export async function loadCaller(): Promise<Caller> {
     caller.adminOf = strings(profile.adminOf)
     const staffOf = (profile.staffOf ?? {}) as Record<string, unknown>
     caller.staffOf = { canteen: strings(staffOf.canteen), station: strings(staffOf.station) }
+    const current = typeof profile.currentGroupId === 'string' ? profile.currentGroupId : null
+    caller.currentGroupId = current && caller.groupIds.includes(current) ? current : (caller.groupIds[0] ?? null)
+    caller.verified = profile.verification === 'approved' && roles.has('rider')
   }
   return caller
 }

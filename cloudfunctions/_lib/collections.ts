@@ -34,7 +34,21 @@ export const COLLECTIONS = {
   },
   audit_log: {
     description: '角色与权限变更审计（只追加）',
-    indexes: [{ name: 'target_time', keys: { targetOpenid: 1, at: -1 } }],
+    indexes: [
+      { name: 'target_time', keys: { targetOpenid: 1, at: -1 } },
+      { name: 'group_time', keys: { groupId: 1, at: -1 } },
+    ],
+  },
+  verifications: {
+    description: '小哥认证申请：工种、平台、照片（决定后删除）、联络员的决定',
+    indexes: [
+      { name: 'group_state_time', keys: { groupId: 1, state: 1, createdAt: 1 } },
+      { name: 'openid_state', keys: { openid: 1, state: 1 } },
+    ],
+  },
+  group_invites: {
+    description: '群邀请链接（_id 为口令的 SHA-256，到期失效）',
+    indexes: [{ name: 'group_time', keys: { groupId: 1, createdAt: -1 } }],
   },
   stations: {
     description: '红色加油站与合作驿站',

@@ -33,6 +33,12 @@ export interface ActionDef<S extends z.ZodTypeAny, R> {
    */
   scope?: (input: z.output<S>, ctx: ActionContext) => Promise<boolean> | boolean
   handler: (input: z.output<S>, ctx: ActionContext) => Promise<R>
+  /**
+   * Called whenever this action answers PERMISSION_DENIED (role, scope or handler), with the raw
+   * params (reserved keys removed, not validated). For actions whose refusals must leave a trace,
+   * e.g. role changes in the audit log. Its own failures are logged and never change the answer.
+   */
+  onDenied?: (params: Record<string, unknown>, ctx: ActionContext) => Promise<void>
 }
 
 export function action<S extends z.ZodTypeAny, R>(def: ActionDef<S, R>): ActionDef<S, R> {
@@ -72,22 +78,29 @@ export function createMain(functionName: string, actions: ActionTable) {
       }
       const def = actions[name]
       const caller = await loadCaller()
-      if (!caller.openid) {
-        if (!def.allowSystem) throw new AppError('UNAUTHENTICATED', '请在微信中打开小程序后重试')
-      } else if (!isAllowed(def, caller)) {
-        throw new AppError('PERMISSION_DENIED', '没有权限进行此操作')
-      }
       const params: Record<string, unknown> = {}
       for (const [k, v] of Object.entries(rest)) if (!RESERVED_EVENT_KEYS.has(k)) params[k] = v
-      const parsed = def.input.safeParse(params)
-      if (!parsed.success) {
-        const { message, details } = zodMessage(parsed.error)
-        throw new AppError('INVALID_ARGUMENT', message, details)
-      }
       const ctx: ActionContext = { caller, now }
-      if (def.scope && !(await def.scope(parsed.data, ctx))) throw new AppError('PERMISSION_DENIED', '没有权限进行此操作')
-      const data = await def.handler(parsed.data, ctx)
-      return { ok: true, data }
+      try {
+        if (!caller.openid) {
+          if (!def.allowSystem) throw new AppError('UNAUTHENTICATED', '请在微信中打开小程序后重试')
+        } else if (!isAllowed(def, caller)) {
+          throw new AppError('PERMISSION_DENIED', '没有权限进行此操作')
+        }
+        const parsed = def.input.safeParse(params)
+        if (!parsed.success) {
+          const { message, details } = zodMessage(parsed.error)
+          throw new AppError('INVALID_ARGUMENT', message, details)
+        }
+        if (def.scope && !(await def.scope(parsed.data, ctx))) throw new AppError('PERMISSION_DENIED', '没有权限进行此操作')
+        const data = await def.handler(parsed.data, ctx)
+        return { ok: true, data }
+      } catch (err) {
+        if (err instanceof AppError && err.code === 'PERMISSION_DENIED' && def.onDenied) {
+          await def.onDenied(params, ctx).catch((e: unknown) => console.error(`[${functionName}] onDenied failed`, e))
+        }
+        throw err
+      }
     } catch (err) {
       if (err instanceof AppError) return { ok: false, error: err.toBody() }
       console.error(`[${functionName}] internal error`, err)

@@ -12,12 +12,17 @@ type Doc = Record<string, unknown> & { _id: string }
 
 export const DEMO_GROUP_OPENGID = 'G-demo-zhoupu-wanda'
 export const DEMO_GROUP_ID = 'grp-zhoupu-wanda'
+/** A second group with its own liaison: for "not your group" checks and riders in several groups. */
+export const DEMO_GROUP2_OPENGID = 'G-demo-kangqiao'
+export const DEMO_GROUP2_ID = 'grp-kangqiao'
 
 export interface DemoPerson {
   openid: string
   nickname: string
   roles: readonly Role[]
   workType: string | null
+  /** groups the person is in (default: the demo group; town: none) */
+  groupIds?: readonly string[]
 }
 
 export const DEMO_PEOPLE: readonly DemoPerson[] = [
@@ -29,6 +34,8 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
   { openid: 'o-demo-visitor-zhao', nickname: '赵刚', roles: [], workType: '外卖' },
   { openid: 'o-demo-staff-canteen', nickname: '刘阿姨（食堂）', roles: ['staff'], workType: null },
   { openid: 'o-demo-staff-station', nickname: '周师傅（驿站）', roles: ['staff'], workType: null },
+  { openid: 'o-demo-liaison-sun', nickname: '孙丽（康桥联络员）', roles: ['liaison'], workType: null, groupIds: [DEMO_GROUP2_ID] },
+  { openid: 'o-demo-rider-wu', nickname: '吴涛', roles: ['rider'], workType: '外卖', groupIds: [DEMO_GROUP2_ID, DEMO_GROUP_ID] },
 ]
 
 const point = (lng: number, lat: number) => ({ type: 'Point', coordinates: [lng, lat] })
@@ -47,9 +54,11 @@ export function demoDocuments(now = new Date()): Record<string, Doc[]> {
     workType: p.workType,
     platform: p.workType === '外卖' ? '美团' : p.workType === '快递' ? '中通' : p.workType === '网约车' ? '滴滴' : null,
     phone: null,
-    roles: [...p.roles],
-    groupIds: p.roles.includes('town') ? [] : [DEMO_GROUP_ID],
-    liaisonOf: p.roles.includes('liaison') ? [DEMO_GROUP_ID] : [],
+    // town is NOT stored: it comes from TOWN_BOOTSTRAP_OPENIDS (the local cloud sets it to this person)
+    roles: p.roles.filter((r) => r !== 'town'),
+    groupIds: [...(p.groupIds ?? (p.roles.includes('town') ? [] : [DEMO_GROUP_ID]))],
+    currentGroupId: (p.groupIds ?? (p.roles.includes('town') ? [] : [DEMO_GROUP_ID]))[0] ?? null,
+    liaisonOf: p.roles.includes('liaison') ? [(p.groupIds ?? [DEMO_GROUP_ID])[0]] : [],
     adminOf: p.roles.includes('admin') ? [DEMO_GROUP_ID] : [],
     staffOf:
       p.openid === 'o-demo-staff-canteen'
@@ -58,6 +67,7 @@ export function demoDocuments(now = new Date()): Record<string, Doc[]> {
           ? { station: ['st-wanda'] }
           : {},
     verification: p.roles.includes('rider') ? 'approved' : p.openid === 'o-demo-visitor-zhao' ? 'pending' : 'none',
+    verificationId: p.openid === 'o-demo-visitor-zhao' ? 'vf-demo-zhao' : null,
     createdAt: created,
     updatedAt: created,
   }))
@@ -68,8 +78,32 @@ export function demoDocuments(now = new Date()): Record<string, Doc[]> {
       opengid: DEMO_GROUP_OPENGID,
       name: '周浦万达骑手之家群',
       liaisonOpenid: 'o-demo-liaison-li',
-      memberCount: 5,
+      memberCount: DEMO_PEOPLE.filter((p) => (p.groupIds ?? (p.roles.includes('town') ? [] : [DEMO_GROUP_ID])).includes(DEMO_GROUP_ID))
+        .length,
       createdAt: created,
+    },
+    {
+      _id: DEMO_GROUP2_ID,
+      opengid: DEMO_GROUP2_OPENGID,
+      name: '康桥骑手互助群',
+      liaisonOpenid: 'o-demo-liaison-sun',
+      memberCount: 2,
+      createdAt: created,
+    },
+  ]
+
+  // 赵刚 asked to be verified in the demo group (no photo in the demo storage).
+  const verifications: Doc[] = [
+    {
+      _id: 'vf-demo-zhao',
+      openid: 'o-demo-visitor-zhao',
+      groupId: DEMO_GROUP_ID,
+      workType: '外卖',
+      platform: '饿了么',
+      photoFileId: null,
+      state: 'pending',
+      reason: null,
+      createdAt: new Date(now.getTime() - 95 * 60000),
     },
   ]
 
@@ -268,7 +302,7 @@ export function demoDocuments(now = new Date()): Record<string, Doc[]> {
     },
   ]
 
-  return { users, groups, stations, canteens, meal_slots, topics, notices, questions }
+  return { users, groups, verifications, stations, canteens, meal_slots, topics, notices, questions }
 }
 
 /** Add the demo documents that are missing; returns how many were added. */
