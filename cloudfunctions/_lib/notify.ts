@@ -50,7 +50,16 @@ export async function notify(input: NotifyInput, now = new Date()): Promise<{ pu
       return false
     })
   await db.collection('notifications').add({
-    data: { openid: input.to, template: input.template, title: SUBSCRIBE_TEMPLATES[input.template].title, text: input.text, page: input.page, pushed, read: false, createdAt: now },
+    data: {
+      openid: input.to,
+      template: input.template,
+      title: SUBSCRIBE_TEMPLATES[input.template].title,
+      text: input.text,
+      page: input.page,
+      pushed,
+      read: false,
+      createdAt: now,
+    },
   })
   return { pushed }
 }

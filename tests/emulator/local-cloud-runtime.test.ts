@@ -201,7 +201,8 @@ describe('timer triggers on their schedule', () => {
     const cloud = await startTestCloud({ functionsDir: fixtures, timers: true })
     try {
       const until = Date.now() + 5000
-      while (Date.now() < until && cloud.db.find('audit_log', { trigger: 'everySecond' }).length < 2) await new Promise((r) => setTimeout(r, 100))
+      while (Date.now() < until && cloud.db.find('audit_log', { trigger: 'everySecond' }).length < 2)
+        await new Promise((r) => setTimeout(r, 100))
       const ticks = cloud.db.find('audit_log', { trigger: 'everySecond' })
       expect(ticks.length).toBeGreaterThanOrEqual(2)
       expect(ticks[0]).toMatchObject({ source: 'wx_trigger', openid: null })

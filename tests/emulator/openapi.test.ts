@@ -14,7 +14,6 @@ const TEMPLATE = 'tpl-station-booking'
 
 let h: Harness
 let dir: string
-// biome-ignore lint/suspicious/noExplicitAny: required after the env is set; its openapi proxy is untyped
 let cloud: any
 
 beforeAll(async () => {

@@ -10,7 +10,6 @@ import { type Harness, setFunctionEnv, startHarness } from './helpers-openapi/ha
 
 let h: Harness
 let dir: string
-// biome-ignore lint/suspicious/noExplicitAny: required after the env is set; its openapi proxy is untyped
 let cloud: any
 
 beforeAll(async () => {
