@@ -195,7 +195,9 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       sendJson(res, 400, { errCode: -1, errMsg: 'body must be a JSON object' })
       return
     }
-    const r = await invoke(name, data, {
+    // Like the platform, a mini-program call's event carries the caller as `userInfo` (overwriting any sent).
+    const event = { ...(data as Record<string, unknown>), userInfo: { appId: LOCAL_APPID, openId: openid } }
+    const r = await invoke(name, event, {
       openid,
       appid: LOCAL_APPID,
       source: 'wx_client',
@@ -325,11 +327,12 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
         })
       }
       if (path === '/__health') return sendJson(res, 200, { ok: true })
+      if (path.startsWith('/api/')) return sendJson(res, 404, { errCode: -1, errMsg: 'not found' })
       if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(req, res, path)
       return sendJson(res, 404, { error: 'not found' })
     }
     route().catch((err: unknown) => {
-      const status = (err as { status?: number }).status ?? 500
+      const status = (err as { status?: number }).status ?? (err instanceof SyntaxError ? 400 : 500)
       if (status >= 500) log(`error on ${req.method} ${path}: ${(err as Error).stack ?? err}`)
       if (!res.headersSent)
         sendJson(res, status, { errCode: -1, errMsg: status === 413 ? 'request too large' : 'local cloud internal error' })

@@ -35,7 +35,8 @@ describe('function runtime', () => {
     expect(body.ctx.APPID).toBe(cloud.appid)
     expect(body.ctx.ENV).toBe(cloud.envId)
     expect(body.ctx.SOURCE).toBe('wx_client')
-    expect(body.event).toEqual({ hello: '你好' })
+    // the platform injects the caller as event.userInfo
+    expect(body.event).toEqual({ hello: '你好', userInfo: { appId: cloud.appid, openId: 'o-rider-1' } })
     // WeChat cloud functions run in UTC; business code must not rely on the machine's TZ.
     expect(body.tz).toBe('UTC')
     expect(body.offset).toBe(0)
@@ -44,7 +45,9 @@ describe('function runtime', () => {
 
   test('a client cannot forge its identity inside the event', async () => {
     const r = await cloud.raw('whoami', { userInfo: { openId: 'o-town' }, OPENID: 'o-town' }, { openid: 'o-rider-2' })
-    expect((r.body as { ctx: { OPENID: string } }).ctx.OPENID).toBe('o-rider-2')
+    const body = r.body as { ctx: { OPENID: string }; event: { userInfo: { openId: string } } }
+    expect(body.ctx.OPENID).toBe('o-rider-2')
+    expect(body.event.userInfo.openId).toBe('o-rider-2')
   })
 
   test('a newcomer without identity gets a fresh visitor openid cookie', async () => {
@@ -110,6 +113,8 @@ describe('function runtime', () => {
     expect((await cloud.raw('..%2F..%2Fetc', {})).status).toBe(404)
     expect((await cloud.raw('whoami', '{not json')).status).toBe(400)
     expect((await cloud.raw('whoami', '[1,2]')).status).toBe(400)
+    const login = await fetch(`${cloud.url}/__dev/api/login`, { method: 'POST', body: '{oops' })
+    expect(login.status).toBe(400)
     const bad = await cloud.raw('whoami', {}, { openid: 'o bad id <script>' })
     // an invalid header identity is ignored: the caller becomes a fresh visitor
     expect((bad.body as { ctx: { OPENID: string } }).ctx.OPENID).toMatch(/^o-visitor-/)
