@@ -47,6 +47,14 @@ export default defineAppConfig({
       { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tabbar/me.png', selectedIconPath: 'assets/tabbar/me-active.png' },
     ],
   },
+  subPackages: [
+    // 驿站 › detail, report a problem, staff/town console, printable check-in code (stations issue)
+    { root: 'pkg-stations', pages: ['detail/index', 'report/index', 'console/index', 'print-code/index'] },
+  ],
+  // 驿站 list sorts by the rider's fuzzy location (wx.getFuzzyLocation); refused → town centre.
+  requiredPrivateInfos: ['getFuzzyLocation'],
+  permission: { 'scope.userFuzzyLocation': { desc: '用于查找离你最近的红色加油站' } },
+  preloadRule: { 'pages/stations/index': { network: 'all', packages: ['pkg-stations'] } },
   // The cloud SDK is used on weapp; `lazyCodeLoading` keeps start-up to the components a page uses.
   lazyCodeLoading: 'requiredComponents',
 })

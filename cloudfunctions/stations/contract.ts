@@ -203,6 +203,8 @@ export interface StationDetail extends StationRow {
   checkinsThisWeek: number
   problems: ProblemView[]
   myReports: ProblemView[]
+  /** What a rider can report here: 到点没开门 plus each offered service's problems. */
+  reportOptions: { service: ServiceKey | null; kind: ProblemKind; label: string }[]
   canManage: boolean
 }
 

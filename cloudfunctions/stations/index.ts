@@ -18,7 +18,7 @@ import { isStationStaff, isTown } from '../_lib/guard'
 import { dateKey, dayStart, hoursText, validateExceptions, validateWeekly, type WeeklyHours } from '../_lib/hours'
 import { notify } from '../_lib/notify'
 import { type ActionContext, action, createMain } from '../_lib/router'
-import { isServiceKey, problemLabel, serviceCatalogue } from '../_lib/station-services'
+import { isServiceKey, problemLabel, STATION_PROBLEM_LABEL, serviceCatalogue } from '../_lib/station-services'
 import { isoShanghai, shanghai } from '../_lib/time'
 import { checkinSecret, makeCode, readCode } from './checkin-code'
 import {
@@ -298,6 +298,12 @@ const getStation = action({
       checkinsThisWeek: week,
       problems: active.map((p) => problemView(p, Array.isArray(p.photos) ? (urls.get(str(p.photos[0])) ?? null) : null)),
       myReports: mine.map((p) => problemView(p)),
+      reportOptions: [
+        { service: null, kind: 'closed' as ProblemKind, label: STATION_PROBLEM_LABEL },
+        ...serviceCatalogue()
+          .filter((c) => view.services.some((v) => v.key === c.key))
+          .flatMap((c) => c.problems.map((p) => ({ service: c.key, kind: p.kind, label: `${c.label}：${p.label}` }))),
+      ],
       canManage: isStationStaff(caller, stationId),
     }
   },

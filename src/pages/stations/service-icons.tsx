@@ -1,0 +1,26 @@
+/**
+ * The row of round service icons (热 水 电 …) with their Chinese labels. A service with an
+ * unconfirmed rider report gets a "!" badge; a confirmed, broken or paused one is struck grey.
+ * Used by the list (main package) and the detail page (pkg-stations).
+ */
+import type { ServiceView } from '@cloud/stations/contract'
+import { Text, View } from '@tarojs/components'
+import './service-icons.scss'
+
+export default function ServiceIcons({ services, max }: { services: ServiceView[]; max?: number }) {
+  const shown = max ? services.slice(0, max) : services
+  return (
+    <View className="svc-icons">
+      {shown.map((s) => (
+        <View key={s.key} className={`svc-icon svc-icon--${s.state}`} id={`svc-${s.key}`}>
+          <View className="svc-icon__circle">
+            <Text className="svc-icon__glyph">{s.glyph}</Text>
+          </View>
+          <Text className="svc-icon__label">{s.label}</Text>
+          {s.state === 'reported' ? <Text className="svc-icon__badge">!</Text> : null}
+        </View>
+      ))}
+      {max && services.length > max ? <Text className="svc-icons__more">等 {services.length} 项</Text> : null}
+    </View>
+  )
+}

@@ -1,0 +1,6 @@
+/** Docs: https://developers.weixin.qq.com/miniprogram/dev/reference/configuration/page.html */
+export default definePageConfig({
+  navigationBarTitleText: '驿站详情',
+  enablePullDownRefresh: true,
+  enableShareAppMessage: true,
+})

@@ -1,0 +1,58 @@
+/**
+ * The stations feature's door to the backend (contract: cloudfunctions/stations/contract.ts).
+ * The list is cached on the device: a page shows the cached list at once, then the fresh one
+ * (refreshed in the background), and keeps the cached one on a weak network.
+ * Docs: https://docs.taro.zone/docs/apis/storage/setStorageSync
+ */
+
+import type { ParamsOf } from '@cloud/_lib/api'
+import type { Envelope } from '@cloud/_lib/envelope'
+import type { StationList } from '@cloud/stations/contract'
+import Taro from '@tarojs/taro'
+import { callFunction } from '../cloud'
+
+export type { ProblemView, ServiceOption, StationDetail, StationList, StationRow } from '@cloud/stations/contract'
+
+export type ListParams = ParamsOf<'stations', 'listStations'>
+
+const CACHE_KEY = 'xiaoge.stations.list.v1'
+
+export interface CachedList {
+  savedAt: number
+  params: ListParams
+  list: StationList
+}
+
+export function cachedList(): CachedList | null {
+  try {
+    const value = Taro.getStorageSync(CACHE_KEY) as CachedList | ''
+    return value && typeof value === 'object' && value.list ? value : null
+  } catch {
+    return null
+  }
+}
+
+export async function fetchStationList(params: ListParams): Promise<Envelope<StationList>> {
+  const answer = await callFunction('stations', 'listStations', params)
+  if (answer.ok) {
+    try {
+      Taro.setStorageSync(CACHE_KEY, { savedAt: Date.now(), params, list: answer.data } satisfies CachedList)
+    } catch {
+      // storage full: the list still shows
+    }
+  }
+  return answer
+}
+
+export const getStation = (stationId: string) => callFunction('stations', 'getStation', { stationId })
+export const reportProblem = (params: ParamsOf<'stations', 'reportProblem'>) => callFunction('stations', 'reportProblem', params)
+export const checkIn = (code: string) => callFunction('stations', 'checkIn', { code })
+export const listManaged = () => callFunction('stations', 'listManaged', {})
+export const listProblems = (stationId: string) => callFunction('stations', 'listProblems', { stationId })
+export const confirmProblem = (problemId: string) => callFunction('stations', 'confirmProblem', { problemId })
+export const resolveProblem = (problemId: string, outcome: 'fixed' | 'dismissed', note?: string) =>
+  callFunction('stations', 'resolveProblem', { problemId, outcome, note })
+export const setServiceState = (params: ParamsOf<'stations', 'setServiceState'>) => callFunction('stations', 'setServiceState', params)
+export const verifyStation = (stationId: string) => callFunction('stations', 'verifyStation', { stationId })
+export const stationStats = (stationId: string) => callFunction('stations', 'stationStats', { stationId, days: 7 })
+export const issueCheckinCode = (stationId: string, rotate = false) => callFunction('stations', 'issueCheckinCode', { stationId, rotate })
