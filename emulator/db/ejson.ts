@@ -29,7 +29,12 @@ export function normalize(v: any, now: number): any {
       return new Date(now + offset)
     }
     const out: Doc = {}
-    for (const k of keys) out[k] = normalize(v[k], now)
+    for (const k of keys) {
+      // a `__proto__` key stays an own (data) key, never the object's prototype
+      if (k === '__proto__')
+        Object.defineProperty(out, k, { value: normalize(v[k], now), enumerable: true, writable: true, configurable: true })
+      else out[k] = normalize(v[k], now)
+    }
     return out
   }
   return v

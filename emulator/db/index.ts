@@ -15,7 +15,7 @@ import type { IndexSpec } from '../../cloudfunctions/_lib/collections'
 import { clone, type Doc, decode, encode, isPlainObject, normalize } from './ejson'
 import { DbError, errors } from './errors'
 import { distance, pointOf } from './geo'
-import { compile, type FindOptions, findNear, mingoOptions, runFind } from './query'
+import { compile, type FindOptions, findNear, geoFilterFields, mingoOptions, runFind } from './query'
 import { applyUpdate, checkStorable } from './update'
 
 export interface LocalDatabaseOptions {
@@ -281,11 +281,18 @@ class LocalDb implements LocalDatabase {
     return c.docs.values()
   }
 
-  private checkGeoIndex(c: Coll, field: string) {
+  private checkGeoIndex(c: Coll, field: string, op = '$geoNear') {
     if (!c.indexes.some((i) => i.keys[field] === '2dsphere'))
       throw errors.requestFailed(
-        `error processing query: ns=${this.envName}.${c.name} planner returned error :: caused by :: unable to find index for $geoNear query`,
+        `error processing query: ns=${this.envName}.${c.name} planner returned error :: caused by :: unable to find index for ${op} query`,
       )
+  }
+
+  /** geoNear needs a 2dsphere index (MongoDB); the documentation says geoWithin / geoIntersects do too. */
+  private checkGeo(c: Coll, query: Doc | undefined) {
+    const near = findNear(query)
+    if (near) this.checkGeoIndex(c, near.field)
+    for (const g of geoFilterFields(query)) this.checkGeoIndex(c, g.field, g.op)
   }
 
   // ---------------------------------------------------------------- transactions
@@ -447,10 +454,16 @@ class LocalDb implements LocalDatabase {
     }
   }
 
+  /**
+   * `limit` / `offset` as MongoDB's find takes them: a negative skip is refused ("Skip value must be
+   * non-negative"), a negative limit means its absolute value (single batch); 0 or none = the
+   * default 100, at most 1000 (the SDK already caps at 1000 and refuses non-integers).
+   */
   private listOptions(b: Record<string, any>, now: number) {
-    const rawLimit = b.limit === undefined || b.limit === null ? DEFAULT_LIMIT : Number(b.limit)
-    const limit = Math.max(0, Math.min(Number.isFinite(rawLimit) ? rawLimit : DEFAULT_LIMIT, MAX_LIMIT))
-    const offset = Math.max(0, Number(b.offset ?? 0) || 0)
+    const rawLimit = b.limit === undefined || b.limit === null ? DEFAULT_LIMIT : Math.abs(Math.trunc(Number(b.limit)))
+    const limit = Math.min(Number.isFinite(rawLimit) && rawLimit > 0 ? rawLimit : DEFAULT_LIMIT, MAX_LIMIT)
+    const offset = Math.trunc(Number(b.offset ?? 0) || 0)
+    if (offset < 0) throw errors.requestFailed(`Skip value must be non-negative, but received: ${offset}`)
     return {
       limit,
       offset,
@@ -465,8 +478,7 @@ class LocalDb implements LocalDatabase {
     const t = this.tx(b.transactionId)
     const query = decode(b.query, now) as Doc | undefined
     const { limit, offset, order, projection } = this.listOptions(b, now)
-    const near = findNear(query)
-    if (near) this.checkGeoIndex(c, near.field)
+    this.checkGeo(c, query)
     let source: Iterable<Doc>
     if (t) {
       const id = query?._id
@@ -489,8 +501,7 @@ class LocalDb implements LocalDatabase {
   private calculateDocument(b: Record<string, any>) {
     const c = this.need(b.collectionName)
     const query = decode(b.query) as Doc | undefined
-    const near = findNear(query)
-    if (near) this.checkGeoIndex(c, near.field)
+    this.checkGeo(c, query)
     const q = compile(query)
     let total = 0
     try {
@@ -539,8 +550,7 @@ class LocalDb implements LocalDatabase {
 
   /** Targets of a write: the pinned doc (DOC) or the matching docs (WHERE), in the caller's view. */
   private async targets(c: Coll, t: Tx | undefined, query: Doc, multi: boolean): Promise<Doc[]> {
-    const near = findNear(query)
-    if (near) this.checkGeoIndex(c, near.field)
+    this.checkGeo(c, query)
     if (t) {
       const id = query._id
       if (id !== undefined && (typeof id !== 'object' || id === null)) {
@@ -590,17 +600,18 @@ class LocalDb implements LocalDatabase {
         }
       }
     } else {
-      checkStorable(data)
       const { _id: _ignored, ...rest } = data
       if (found.length) {
         const d = found[0]
         const nd = { _id: d._id, ...rest }
+        checkStorable(nd, 'update')
         if (encode(nd) !== encode(d)) {
           changes.push({ coll: c, key: docKey(d._id), doc: nd })
           updated = 1
         }
       } else if (upsert) {
         const id = query._id !== undefined && typeof query._id !== 'object' ? query._id : this.newId()
+        checkStorable({ _id: id, ...rest })
         changes.push({ coll: c, key: docKey(id), doc: { _id: id, ...rest }, insert: true })
         upsertId = id
       }

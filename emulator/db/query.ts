@@ -1,7 +1,11 @@
 import 'mingo/init/system'
-import { Aggregator, Context, Query } from 'mingo'
+import { Context, Query } from 'mingo'
 import type { Options } from 'mingo/core'
-import { resolve } from 'mingo/util'
+import { $push as mingoPush } from 'mingo/operators/accumulator'
+import { $unwind as mingoUnwind } from 'mingo/operators/pipeline'
+import { $in as mingoIn, $nin as mingoNin } from 'mingo/operators/query'
+import { resolve, setValue, unique } from 'mingo/util'
+import { mongoSort } from './compare'
 import type { Doc } from './ejson'
 import { errors } from './errors'
 import { distance, EARTH_RADIUS_M, intersects, type Pos, pointOf, toShape, within } from './geo'
@@ -55,7 +59,63 @@ function nearFilter(selector: string, value: any) {
   }
 }
 
-const context = Context.init({ query: geoOps as any })
+/** `$in` / `$nin` whose list holds regular expressions: a string matching any of them is "in" (MongoDB). */
+function regexAware(op: typeof mingoIn, negate: boolean) {
+  return (selector: string, value: any, options: any) => {
+    const list: unknown[] = Array.isArray(value) ? value : []
+    const isRe = (v: unknown): v is RegExp => Object.prototype.toString.call(v) === '[object RegExp]'
+    const regexes = list.filter(isRe)
+    if (!regexes.length) return op(selector, value, options)
+    const plain = op(
+      selector,
+      list.filter((v) => !isRe(v)),
+      options,
+    )
+    return (obj: Doc) => {
+      const v = resolve(obj as any, selector)
+      const strings = (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string')
+      const hit = strings.some((x) => regexes.some((r) => new RegExp(r.source, r.flags.replace('g', '')).test(x)))
+      return negate ? !hit && plain(obj) : hit || plain(obj)
+    }
+  }
+}
+
+/**
+ * Pipeline stages and accumulators where mingo differs from the service:
+ * - `$sort` uses MongoDB's cross-type order and array min/max keys (see compare.ts);
+ * - `$unwind` with `preserveNullAndEmptyArrays` outputs an empty array's document with the field
+ *   `null`, as the documentation's example shows (`{ "_id": "2", "product": "pants", "size": null }`);
+ * - `$push` / `$addToSet` skip documents where the expression is missing (MongoDB), instead of null.
+ */
+const pipelineOps = {
+  $sort: (collection: any, sortKeys: any) =>
+    !sortKeys || typeof sortKeys !== 'object' || !Object.keys(sortKeys).length
+      ? collection
+      : collection.transform((coll: Doc[]) => mongoSort(coll, sortKeys)),
+  $unwind: (collection: any, expr: any, options: any) => {
+    const spec = typeof expr === 'string' ? { path: expr } : expr
+    if (spec?.preserveNullAndEmptyArrays === true && typeof spec.path === 'string') {
+      const field = spec.path.slice(1)
+      collection = collection.map((obj: Doc) => {
+        const v = resolve(obj as any, field)
+        if (Array.isArray(v) && !v.length) setValue(obj as any, field, null)
+        return obj
+      })
+    }
+    return mingoUnwind(collection, spec, options)
+  },
+}
+const accumulatorOps = {
+  $push: (collection: any[], expr: any, options: any) => (mingoPush(collection, expr, options) as unknown[]).filter((v) => v !== undefined),
+  $addToSet: (collection: any[], expr: any, options: any) =>
+    unique((mingoPush(collection, expr, options) as unknown[]).filter((v) => v !== undefined)),
+}
+
+const context = Context.init({
+  query: { ...geoOps, $in: regexAware(mingoIn, false), $nin: regexAware(mingoNin, true) } as any,
+  pipeline: pipelineOps as any,
+  accumulator: accumulatorOps as any,
+})
 export const mingoOptions: Partial<Options> = { context, useGlobalContext: true, useStrictMode: true }
 
 export function compile(query: Doc | undefined): Query {
@@ -83,6 +143,20 @@ export function findNear(query: Doc | undefined): { field: string; point: Pos } 
   return null
 }
 
+/** Fields queried with `$geoWithin` / `$geoIntersects` (anywhere in the query), which the documentation says need a geo index. */
+export function geoFilterFields(query: unknown, out: { field: string; op: string }[] = []): { field: string; op: string }[] {
+  if (Array.isArray(query)) for (const q of query) geoFilterFields(q, out)
+  else if (query && typeof query === 'object' && !['[object Date]', '[object RegExp]'].includes(Object.prototype.toString.call(query)))
+    for (const [k, v] of Object.entries(query)) {
+      if (k.startsWith('$')) geoFilterFields(v, out)
+      else if (v && typeof v === 'object') {
+        for (const op of ['$geoWithin', '$geoIntersects']) if (op in v) out.push({ field: k, op })
+        if ('$not' in v) geoFilterFields({ [k]: (v as Doc).$not }, out)
+      }
+    }
+  return out
+}
+
 export interface FindOptions {
   order?: Record<string, 1 | -1>
   skip?: number
@@ -91,7 +165,7 @@ export interface FindOptions {
 }
 
 export function sortDocs(docs: Doc[], order: Record<string, 1 | -1>): Doc[] {
-  return new Aggregator([{ $sort: order }], mingoOptions).run(docs) as Doc[]
+  return mongoSort(docs, order)
 }
 
 export function project(docs: Doc[], projection: Doc | undefined): Doc[] {

@@ -1,3 +1,4 @@
+import { calculateObjectSize } from 'bson'
 import { update as mingoUpdate } from 'mingo'
 import { type Doc, encode, isPlainObject } from './ejson'
 import { errors } from './errors'
@@ -41,13 +42,31 @@ function repr(v: unknown): string {
   }
 }
 
+const own = (o: unknown, k: string) => o !== null && typeof o === 'object' && Object.hasOwn(o, k)
+
 function getPath(doc: Doc, parts: string[]): unknown {
   let cur: any = doc
   for (const p of parts) {
-    if (cur === null || typeof cur !== 'object') return undefined
+    if (!own(cur, p)) return undefined
     cur = cur[p]
   }
   return cur
+}
+
+/**
+ * Paths that would make the update engine walk into Object.prototype (`__proto__` anywhere, or an
+ * inherited `constructor` / `prototype` on the way) are refused: MongoDB would store such fields,
+ * the emulator must not pollute its own process.
+ */
+function checkSafePath(doc: Doc, path: string) {
+  const parts = path.split('.')
+  let cur: any = doc
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i]
+    if (p === '__proto__' || (i < parts.length - 1 && cur !== undefined && !own(cur, p) && p in Object(cur)))
+      throw errors.writeError(`The field name '${p}' in path '${path}' is not supported by the local emulator`)
+    cur = own(cur, p) ? cur[p] : undefined
+  }
 }
 
 /** Mongo refuses to create a field inside a scalar/null ("Cannot create field 'b' in element {a: null}"). */
@@ -55,7 +74,7 @@ function checkTraversal(doc: Doc, path: string) {
   const parts = path.split('.')
   let cur: any = doc
   for (let i = 0; i < parts.length - 1; i++) {
-    const v = cur[parts[i]]
+    const v = own(cur, parts[i]) ? cur[parts[i]] : undefined
     if (v === undefined) return
     const next = parts[i + 1]
     if (Array.isArray(v)) {
@@ -101,7 +120,12 @@ export function applyUpdate(doc: Doc, spec: Doc): boolean {
     if (!isPlainObject(fields)) throw errors.writeError(`Modifiers operate on fields but we found type ${bsonType(fields)} instead.`)
     for (const path of Object.keys(fields)) {
       allPaths.push(path)
-      if (op === '$rename') allPaths.push(String(fields[path]))
+      checkSafePath(doc, path)
+      if (op === '$rename') {
+        allPaths.push(String(fields[path]))
+        checkSafePath(doc, String(fields[path]))
+      }
+      checkSafeKeys(fields[path])
       const touched = op === '$rename' ? [path, String(fields[path])] : [path]
       for (const p of touched)
         if (p === '_id' || p.startsWith('_id.'))
@@ -134,11 +158,61 @@ export function applyUpdate(doc: Doc, spec: Doc): boolean {
       throw errors.writeError((e as Error).message)
     }
   }
+  if (changed) checkLimits(doc, 'update')
   return changed
 }
 
-/** Top-level `$` keys are not valid for storage (insert and replace). */
-export function checkStorable(doc: Doc) {
+/** MongoDB's limits: a BSON document is at most 16 MiB and at most 100 levels deep. */
+export const MAX_BSON_SIZE = 16 * 1024 * 1024
+export const MAX_DEPTH = 100
+
+function depthOf(v: unknown, limit: number, level = 1): number {
+  if (level > limit) return level
+  let max = level
+  const kids = Array.isArray(v) ? v : isPlainObject(v) ? Object.values(v) : []
+  for (const k of kids)
+    if (Array.isArray(k) || isPlainObject(k)) {
+      max = Math.max(max, depthOf(k, limit, level + 1))
+      if (max > limit) break
+    }
+  return max
+}
+
+/** `__proto__` keys are refused anywhere in stored data (see checkSafePath). */
+function checkSafeKeys(v: unknown, level = 0) {
+  if (level > MAX_DEPTH + 1) return
+  if (Array.isArray(v)) for (const x of v) checkSafeKeys(x, level + 1)
+  else if (v !== null && typeof v === 'object' && !['[object Date]', '[object RegExp]'].includes(Object.prototype.toString.call(v))) {
+    if (Object.hasOwn(v, '__proto__') || (!isPlainObject(v) && !(v as any)._bsontype))
+      throw errors.writeError("The field name '__proto__' is not supported by the local emulator")
+    for (const x of Object.values(v)) checkSafeKeys(x, level + 1)
+  }
+}
+
+function checkLimits(doc: Doc, kind: 'insert' | 'update') {
+  if (depthOf(doc, MAX_DEPTH) > MAX_DEPTH) throw errors.writeError(`Document exceeds maximum nesting depth of ${MAX_DEPTH}`)
+  let size: number
+  try {
+    size = calculateObjectSize(doc)
+  } catch (e) {
+    throw errors.writeError((e as Error).message)
+  }
+  if (size > MAX_BSON_SIZE)
+    throw errors.writeError(
+      kind === 'insert'
+        ? `object to insert too large. size in bytes: ${size}, max size: ${MAX_BSON_SIZE}`
+        : `Resulting document after update is larger than ${MAX_BSON_SIZE}`,
+    )
+}
+
+/**
+ * A record as stored by insert (`kind` insert) or replace (`set`, kind update): top-level `$` keys
+ * are not valid for storage (MongoDB ≥ 3.6 accepts nested `$` keys and dotted names), and the
+ * document must fit MongoDB's size and depth limits.
+ */
+export function checkStorable(doc: Doc, kind: 'insert' | 'update' = 'insert') {
   for (const k of Object.keys(doc))
     if (k.startsWith('$')) throw errors.writeError(`The dollar ($) prefixed field '${k}' in '${k}' is not valid for storage.`)
+  checkSafeKeys(doc)
+  checkLimits(doc, kind)
 }
