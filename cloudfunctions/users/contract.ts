@@ -113,6 +113,8 @@ export interface GroupSummary {
 }
 
 export interface MeData {
+  /** the caller's own openid: uploads go under `<folder>/<openid>/`, and town finds people by it */
+  openid: string
   nickname: string
   /** temp URL of the avatar (valid for a while), or null */
   avatarUrl: string | null
@@ -130,6 +132,8 @@ export interface MeData {
   /** liaison with no group yet: may claim the group the app was opened from */
   canClaimGroup: boolean
   unreadNotices: number
+  /** subscribe-message template ids to ask for before an action whose result is sent later */
+  templates: { verificationResult: string }
 }
 
 export interface EnterGroupResult {

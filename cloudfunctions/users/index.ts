@@ -18,7 +18,7 @@ import type { Caller } from '../_lib/caller'
 import { _, cloud, db, row, rows } from '../_lib/cloud'
 import { AppError, conflict, denied, invalid, notFound, precondition } from '../_lib/errors'
 import { isLiaisonOf, isMemberOf, isTown, liaisonOfInput } from '../_lib/guard'
-import { notify } from '../_lib/notify'
+import { notify, templateId } from '../_lib/notify'
 import { type ActionContext, action, createMain } from '../_lib/router'
 import { isoShanghai, shanghai } from '../_lib/time'
 import {
@@ -115,6 +115,7 @@ async function meData(profile: Doc, caller: Caller): Promise<MeData> {
   const staffOf = (profile.staffOf ?? {}) as Doc
   const workType = WORK_TYPES.includes(profile.workType as WorkType) ? (profile.workType as WorkType) : null
   return {
+    openid,
     nickname: str(profile.nickname, '骑手朋友'),
     avatarUrl: urls.get(str(profile.avatarFileId)) ?? null,
     avatarFileId: strOrNull(profile.avatarFileId),
@@ -146,6 +147,7 @@ async function meData(profile: Doc, caller: Caller): Promise<MeData> {
     staffOf: { canteen: strings(staffOf.canteen), station: strings(staffOf.station) },
     canClaimGroup: roles.includes('liaison') && liaisonOf.length === 0,
     unreadNotices: unread,
+    templates: { verificationResult: templateId('verificationResult') },
   }
 }
 

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '联络员工作台', enablePullDownRefresh: true, backgroundTextStyle: 'dark' })
