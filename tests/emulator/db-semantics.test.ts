@@ -215,6 +215,11 @@ describe('writes', () => {
       .doc(id)
       .update({ data: { set: _.addToSet({ $each: ['a', 'b', 'b'] }) } })
     expect((await read(id)).set).toEqual(['a', 'b'])
+    // the page's table says `each`, its example `$each`: the SDK sends `{each}` unchanged, so MongoDB adds the object
+    await col()
+      .doc(id)
+      .update({ data: { set: _.addToSet({ each: ['c'] }) } })
+    expect((await read(id)).set).toEqual(['a', 'b', { each: ['c'] }])
     await col()
       .doc(id)
       .update({ data: { empty: _.pop() } })
