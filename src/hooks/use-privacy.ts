@@ -20,17 +20,23 @@ const emit = () => {
 /** Registered once by the app on weapp. */
 export function installPrivacyHandler(): void {
   if (process.env.TARO_ENV !== 'weapp' || typeof Taro.onNeedPrivacyAuthorization !== 'function') return
-  Taro.onNeedPrivacyAuthorization((resolve) => {
-    pending = resolve as unknown as Resolve
-    if (listeners.size === 0) {
-      // No page popup on screen: say why and decline this once; the user can agree later.
-      void Taro.showModal({ title: '需要你的同意', content: '请在“我的”页面查看并同意隐私保护指引后再试。', showCancel: false })
-      pending({ event: 'disagree' })
-      pending = null
-      return
-    }
-    emit()
-  })
+  try {
+    Taro.onNeedPrivacyAuthorization(onNeed)
+  } catch {
+    // base library older than 2.32.3: no privacy flow to take part in
+  }
+}
+
+function onNeed(resolve: Parameters<Parameters<typeof Taro.onNeedPrivacyAuthorization>[0]>[0]): void {
+  pending = resolve as unknown as Resolve
+  if (listeners.size === 0) {
+    // No page popup on screen: say why and decline this once; the user can agree later.
+    void Taro.showModal({ title: '需要你的同意', content: '请在“我的”页面查看并同意隐私保护指引后再试。', showCancel: false })
+    pending({ event: 'disagree' })
+    pending = null
+    return
+  }
+  emit()
 }
 
 export function usePrivacyPrompt(): { visible: boolean; agreed: (buttonId: string) => void; declined: () => void } {
