@@ -127,10 +127,15 @@ export default function StationsPage() {
           </Text>
         ) : null}
 
+        <View className="stations__filters">
+          <Chip label="现在开放" on={filters.openNow} onTap={() => toggle({ openNow: !filters.openNow })} />
+          <Chip label="夜间开放" on={filters.openAtNight} onTap={() => toggle({ openAtNight: !filters.openAtNight })} />
+          {HAS_MAP ? (
+            <Chip label={view === 'map' ? '看列表' : '看地图'} on={false} onTap={() => setView(view === 'map' ? 'list' : 'map')} />
+          ) : null}
+        </View>
         <ScrollView scrollX className="chips" enhanced showScrollbar={false}>
           <View className="chips__row">
-            <Chip label="现在开放" on={filters.openNow} onTap={() => toggle({ openNow: !filters.openNow })} />
-            <Chip label="夜间开放" on={filters.openAtNight} onTap={() => toggle({ openAtNight: !filters.openAtNight })} />
             {list.catalogue.map((s) => (
               <Chip
                 key={s.key}
@@ -141,13 +146,6 @@ export default function StationsPage() {
             ))}
           </View>
         </ScrollView>
-
-        {HAS_MAP ? (
-          <View className="stations__views">
-            <Chip label="列表" on={view === 'list'} onTap={() => setView('list')} />
-            <Chip label="地图" on={view === 'map'} onTap={() => setView('map')} />
-          </View>
-        ) : null}
 
         {loading && fresh ? <Text className="stations__loading">正在更新…</Text> : null}
         {view === 'map' && HAS_MAP ? <StationMap origin={list.origin} stations={list.stations} onOpen={openStation} /> : null}

@@ -61,7 +61,7 @@ export default function PrintCodePage() {
         <Text className="print__title">小哥之家 · 驿站签到</Text>
         <Text className="print__name">{code.stationName}</Text>
         <QrCode text={code.code} />
-        <Text className="print__how">打开“小哥之家”小程序 → 驿站 → 扫码签到</Text>
+        <Text className="print__how">小哥之家 › 驿站 › 扫码签到</Text>
         <Text className="print__meta">
           第 {code.version} 版 · {code.issuedOn} 生成
         </Text>

@@ -137,10 +137,9 @@ export default function ReportPage() {
           className="button-primary report__send"
           hoverClass="button-primary--hover"
           disabled={!choice || sending}
-          loading={sending}
           onClick={() => void send()}
         >
-          {choice ? `提交：${choice.label}` : '请先选择问题'}
+          {sending ? '正在提交…' : choice ? `提交：${choice.label}` : '请先选择问题'}
         </Button>
       </View>
     </View>

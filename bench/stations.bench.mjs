@@ -1,0 +1,167 @@
+#!/usr/bin/env node
+/**
+ * Station list with 2,000 stations in the database: database requests per `stations.listStations`
+ * call (goal: one query for the list) and latency (p50/p95) through the gateway → function
+ * container → wx-server-sdk → local cloud, sequential and with 10 concurrent riders.
+ * The local cloud runs in this process (bundled from emulator/ with esbuild) so every database
+ * request the function makes can be counted at `db.handle`, by action.
+ * Run alone: `node bench/stations.bench.mjs`; `npm run bench` picks it up (bench/*.bench.mjs).
+ */
+import { spawnSync } from 'node:child_process'
+import { createRequire } from 'node:module'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { build } from 'esbuild'
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+const STATIONS = Number(process.env.BENCH_STATIONS ?? 2000)
+const CALLS = Number(process.env.BENCH_CALLS ?? 200)
+const CENTRE = { lat: 31.117, lng: 121.572 }
+const SERVICES = ['heating', 'medkit', 'rest', 'restroom', 'water', 'phone_charging', 'ebike_charging', 'aed', 'wifi', 'parcel_storage']
+
+async function loadEmulator() {
+  const out = await build({
+    stdin: { contents: "export { startLocalCloud } from './emulator/index.ts'", resolveDir: root, loader: 'ts' },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    packages: 'external',
+    write: false,
+    logLevel: 'error',
+  })
+  const mod = { exports: {} }
+  const req = createRequire(join(root, 'emulator', 'index.ts'))
+  new Function('module', 'exports', 'require', '__dirname', '__filename', out.outputFiles[0].text)(
+    mod,
+    mod.exports,
+    req,
+    join(root, 'emulator'),
+    join(root, 'emulator', 'index.ts'),
+  )
+  return mod.exports
+}
+
+/** Deterministic pseudo-random numbers, so every run has the same town. */
+function rng(seed) {
+  let s = seed
+  return () => {
+    s = (s * 1664525 + 1013904223) % 4294967296
+    return s / 4294967296
+  }
+}
+
+function stations(n) {
+  const r = rng(42)
+  const everyDay = [1, 2, 3, 4, 5, 6, 7]
+  const hourKinds = [
+    [{ days: everyDay, open: '00:00', close: '24:00' }],
+    [{ days: everyDay, open: '08:00', close: '21:00' }],
+    [{ days: [1, 2, 3, 4, 5], open: '09:00', close: '18:00' }],
+    [{ days: everyDay, open: '20:00', close: '02:00', overnight: true }],
+  ]
+  return Array.from({ length: n }, (_, i) => ({
+    _id: `bench-st-${i}`,
+    name: `压测驿站 ${i}`,
+    address: `周浦镇压测路 ${i} 号`,
+    // within about ±15 km of the town centre
+    location: { type: 'Point', coordinates: [CENTRE.lng + (r() - 0.5) * 0.3, CENTRE.lat + (r() - 0.5) * 0.27] },
+    provider: ['town', 'union', 'partner_shop', 'store_24h'][i % 4],
+    services: SERVICES.filter(() => r() < 0.5),
+    serviceState: {},
+    openProblems: {},
+    hours: hourKinds[i % hourKinds.length],
+    exceptions: [],
+    status: i % 50 === 0 ? 'closed' : 'open',
+    closedReason: i % 50 === 0 ? '装修' : null,
+    photos: [],
+    createdAt: new Date(),
+  }))
+}
+
+function quantile(sorted, q) {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : 0
+}
+
+export async function run() {
+  const env = { ...process.env }
+  const r = spawnSync(process.execPath, [join(root, 'scripts/build-functions.mjs'), 'stations'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env,
+  })
+  if (r.status !== 0) throw new Error('building the stations function failed')
+  const { startLocalCloud } = await loadEmulator()
+  const cloud = await startLocalCloud({ memory: true, seed: 'none', quiet: true, timers: false, poolSize: 4 })
+  try {
+    cloud.db.insert('stations', stations(STATIONS))
+    // Count every database request (by action) the function containers make.
+    const counts = new Map()
+    const original = cloud.db.handle.bind(cloud.db)
+    cloud.db.handle = (body) => {
+      const a = String(body?.action ?? '?')
+      counts.set(a, (counts.get(a) ?? 0) + 1)
+      return original(body)
+    }
+    const call = async (params, openid = 'o-bench-rider') => {
+      const res = await fetch(`${cloud.url}/api/functions/stations`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-local-openid': openid },
+        body: JSON.stringify({ action: 'listStations', ...params }),
+      })
+      const body = await res.json()
+      if (!body.ok) throw new Error(JSON.stringify(body.error))
+      return body.data
+    }
+    const cases = {
+      'nearest 20 (rider location)': { location: { lat: 31.12, lng: 121.57 } },
+      'town centre (location refused)': {},
+      'phone charging + open now': { location: { lat: 31.12, lng: 121.57 }, service: 'phone_charging', openNow: true },
+      'open at night, 50 rows': { location: { lat: 31.12, lng: 121.57 }, openAtNight: true, limit: 50 },
+    }
+    for (const params of Object.values(cases)) await call(params) // warm the containers
+
+    console.log(`stations.listStations with ${STATIONS} stations (through the gateway, ${CALLS} calls per row)`)
+    console.log(
+      `  ${'case'.padEnd(32)} ${'rows'.padStart(5)} ${'DB req/call'.padStart(12)} ${'of which list'.padStart(14)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'p95 @10'.padStart(8)}`,
+    )
+    let ok = true
+    for (const [name, params] of Object.entries(cases)) {
+      counts.clear()
+      const data = await call(params)
+      const perCall = [...counts.values()].reduce((a, b) => a + b, 0)
+      const listQueries = (counts.get('database.aggregateDocuments') ?? 0) + (counts.get('database.getDocument') ?? 0) - 1 // minus the caller lookup
+      const seq = []
+      for (let i = 0; i < CALLS; i++) {
+        const t = performance.now()
+        await call(params)
+        seq.push(performance.now() - t)
+      }
+      seq.sort((a, b) => a - b)
+      const conc = []
+      await Promise.all(
+        Array.from({ length: 10 }, async (_, w) => {
+          for (let i = 0; i < CALLS / 10; i++) {
+            const t = performance.now()
+            await call(params, `o-bench-rider-${w}`)
+            conc.push(performance.now() - t)
+          }
+        }),
+      )
+      conc.sort((a, b) => a - b)
+      if (listQueries !== 1) ok = false
+      console.log(
+        `  ${name.padEnd(32)} ${String(data.stations.length).padStart(5)} ${String(perCall).padStart(12)} ${String(listQueries).padStart(14)} ${quantile(seq, 0.5).toFixed(1).padStart(8)} ${quantile(seq, 0.95).toFixed(1).padStart(8)} ${quantile(conc, 0.95).toFixed(1).padStart(8)}`,
+      )
+    }
+    console.log('  DB req/call = every database request of one call: the router’s caller lookup (users) + the list query (one geoNear).')
+    return ok
+  } finally {
+    await cloud.stop()
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const ok = await run()
+  process.exit(ok ? 0 : 1)
+}
