@@ -9,7 +9,11 @@ import { loadWeappPage } from './helpers/weapp'
 const cloudUrl = process.env.XG_COMPONENTS_CLOUD as string
 
 test('驿站详情 shows what works and leads to 反映问题', async () => {
-  const page = await loadWeappPage('pkg-stations/detail/index', { cloudUrl, openid: 'o-demo-rider-zhang', query: { stationId: 'st-wanda' } })
+  const page = await loadWeappPage('pkg-stations/detail/index', {
+    cloudUrl,
+    openid: 'o-demo-rider-zhang',
+    query: { stationId: 'st-wanda' },
+  })
   await page.waitForText('万达广场红色加油站')
   const text = page.text()
   expect(text).toContain('每天 07:00–23:00')
