@@ -78,6 +78,10 @@ describe('stations (H5 in Chromium)', () => {
     await staff.page.getByText('待处理的问题（1）').waitFor({ timeout: 15000 })
     expect(await text(staff.page)).toContain('充电器坏了')
     await e2e.shot(staff.page, 'e2e-station-console')
+    await staff.page.getByText('修改开放时间 / 节假日').click()
+    await staff.page.getByText('保存开放时间').waitFor()
+    await staff.page.locator('.hours-editor').scrollIntoViewIfNeeded()
+    await e2e.shot(staff.page, 'e2e-station-console-hours')
     await staff.page.locator('.console__problem').getByText('已修好').click()
     await staff.page.getByText('没有待处理的问题').waitFor({ timeout: 15000 })
     expect(staff.consoleErrors).toEqual([])
@@ -98,6 +102,15 @@ describe('stations (H5 in Chromium)', () => {
     const w = await e2e.open('/pages/stations/index', { openid: RIDER })
     await w.page.locator('.station-card').first().waitFor({ timeout: 15000 })
     expect(await text(w.page)).toContain('未获取到你的位置，按周浦镇中心由近到远排列')
+
+    // Weak network: the saved list is shown and stays usable.
+    await w.page.route('**/api/functions/**', (route) => route.abort('internetdisconnected'))
+    await w.page.reload({ waitUntil: 'domcontentloaded' })
+    await w.page.getByText(/网络不给力，显示的是 \d+ 分钟前保存的列表/).waitFor({ timeout: 20000 })
+    expect(await w.page.locator('.station-card').count()).toBeGreaterThan(3)
+    await e2e.shot(w.page, 'e2e-stations-offline')
+    await w.page.unroute('**/api/functions/**')
+    w.consoleErrors.splice(0) // the aborted requests are logged as errors by the browser
 
     const staff = await e2e.open(`/pkg-stations/print-code/index?stationId=${stationId}`, { openid: STAFF })
     await staff.page.locator('.qr__cell--dark').first().waitFor({ timeout: 15000 })

@@ -7,7 +7,7 @@
 
 import type { Envelope } from '@cloud/_lib/envelope'
 import type { ManagedStation, ProblemView, StationDetail, StationStats } from '@cloud/stations/contract'
-import { Button, Image, Text, View } from '@tarojs/components'
+import { Button, Image, Input, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { useCallback, useState } from 'react'
 import Card from '@/components/card'
@@ -15,15 +15,19 @@ import SectionHeader from '@/components/section-header'
 import StateView from '@/components/state-view'
 import { useCloudQuery } from '@/hooks/use-cloud-query'
 import {
+  closeStation,
   confirmProblem,
   getStation,
   listManaged,
   listProblems,
+  reopenStation,
   resolveProblem,
+  setHours,
   setServiceState,
   stationStats,
   verifyStation,
 } from '@/services/stations/stations'
+import HoursEditor from './hours-editor'
 import './index.scss'
 
 interface ConsoleData {
@@ -63,6 +67,8 @@ export default function ConsolePage() {
   const fetcher = useCallback(() => loadConsole(stationId), [stationId])
   const { state, reload } = useCloudQuery(fetcher)
   const [busy, setBusy] = useState(false)
+  const [editingHours, setEditingHours] = useState(false)
+  const [closeReason, setCloseReason] = useState('')
 
   usePullDownRefresh(() => {
     void reload({ quiet: true }).finally(() => Taro.stopPullDownRefresh())
@@ -83,7 +89,7 @@ export default function ConsolePage() {
 
   if (state.status === 'loading') return <StateView kind="loading" title="正在打开驿站管理…" />
   if (state.status === 'error') return <StateView kind="error" description={state.error.message} onAction={() => void reload()} />
-  const { stations, station, problems, stats } = state.data
+  const { stations, station, problems, stats, isTown } = state.data
   if (!station) return <StateView kind="empty" glyph="站" title="你还没有负责的驿站" description="请联系镇里把你设为驿站工作人员。" />
 
   return (
@@ -183,6 +189,31 @@ export default function ConsolePage() {
           })}
         </Card>
 
+        <SectionHeader title="开放时间" />
+        <Card>
+          <Text className="console__hours">{station.hoursText}</Text>
+          {editingHours ? (
+            <HoursEditor
+              hours={station.hours}
+              exceptions={station.exceptions}
+              onSave={async (hours, exceptions) => {
+                const r = await setHours({ stationId: station.id, hours, exceptions })
+                if (!r.ok) {
+                  void Taro.showModal({ title: '没有保存', content: r.error.message, showCancel: false, confirmText: '知道了' })
+                  return
+                }
+                setEditingHours(false)
+                void Taro.showToast({ title: '已保存', icon: 'success' })
+                await reload({ quiet: true })
+              }}
+            />
+          ) : (
+            <Button className="button-secondary console__wide" hoverClass="button-secondary--hover" onClick={() => setEditingHours(true)}>
+              修改开放时间 / 节假日
+            </Button>
+          )}
+        </Card>
+
         <SectionHeader title="信息核实" />
         <Card>
           <Text className="console__meta">
@@ -218,6 +249,43 @@ export default function ConsolePage() {
                 {stats.problems.medianConfirmMinutes !== null ? `；确认用时中位数 ${stats.problems.medianConfirmMinutes} 分钟` : ''}
                 {stats.problems.medianResolveMinutes !== null ? `；处理用时中位数 ${stats.problems.medianResolveMinutes} 分钟` : ''}
               </Text>
+            </Card>
+          </>
+        ) : null}
+
+        {isTown ? (
+          <>
+            <SectionHeader title="暂停 / 恢复开放（镇里）" />
+            <Card>
+              {station.temporarilyClosed ? (
+                <Button
+                  className="button-primary console__wide"
+                  hoverClass="button-primary--hover"
+                  onClick={() => void run(() => reopenStation(station.id), '已恢复开放')}
+                >
+                  恢复开放
+                </Button>
+              ) : (
+                <>
+                  <Input
+                    className="hours-editor__input"
+                    value={closeReason}
+                    maxlength={30}
+                    placeholder="暂停原因，如：内部装修"
+                    onInput={(e) => setCloseReason(e.detail.value)}
+                  />
+                  <Button
+                    className="button-secondary console__wide"
+                    hoverClass="button-secondary--hover"
+                    disabled={closeReason.trim().length < 2}
+                    onClick={() =>
+                      void run(() => closeStation({ stationId: station.id, mode: 'temporary', reason: closeReason.trim() }), '已暂停开放')
+                    }
+                  >
+                    暂停开放
+                  </Button>
+                </>
+              )}
             </Card>
           </>
         ) : null}

@@ -15,7 +15,7 @@ import SectionHeader from '@/components/section-header'
 import StateView from '@/components/state-view'
 import { useCloudQuery } from '@/hooks/use-cloud-query'
 import ServiceIcons from '@/pages/stations/service-icons'
-import { getStation } from '@/services/stations/stations'
+import { getStationSaved } from '@/services/stations/stations'
 import './index.scss'
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp'
@@ -39,7 +39,7 @@ async function navigate(s: StationDetail) {
 export default function StationDetailPage() {
   const { params } = useRouter()
   const stationId = params.stationId ?? ''
-  const fetcher = useCallback(() => getStation(stationId), [stationId])
+  const fetcher = useCallback(() => getStationSaved(stationId), [stationId])
   const { state, reload } = useCloudQuery(fetcher)
   const shown = useRef(false)
 
@@ -81,6 +81,11 @@ export default function StationDetailPage() {
       </View>
 
       <View className="page__body">
+        {s.savedAt ? (
+          <Text className="detail__offline">
+            网络不给力，显示的是 {Math.max(1, Math.round((Date.now() - s.savedAt) / 60000))} 分钟前保存的信息，下拉可刷新
+          </Text>
+        ) : null}
         <View className="detail__actions">
           <Button className="button-primary detail__action" hoverClass="button-primary--hover" onClick={() => void navigate(s)}>
             导航过去

@@ -7,7 +7,7 @@
 
 import type { ParamsOf } from '@cloud/_lib/api'
 import type { Envelope } from '@cloud/_lib/envelope'
-import type { StationList } from '@cloud/stations/contract'
+import type { StationDetail, StationList } from '@cloud/stations/contract'
 import Taro from '@tarojs/taro'
 import { callFunction } from '../cloud'
 
@@ -45,6 +45,28 @@ export async function fetchStationList(params: ListParams): Promise<Envelope<Sta
 }
 
 export const getStation = (stationId: string) => callFunction('stations', 'getStation', { stationId })
+
+/** The detail, kept per station; on a network failure the saved one is returned with `savedAt`. */
+export async function getStationSaved(stationId: string): Promise<Envelope<StationDetail & { savedAt?: number }>> {
+  const key = `xiaoge.stations.detail.${stationId}`
+  const answer = await getStation(stationId)
+  if (answer.ok) {
+    try {
+      Taro.setStorageSync(key, { savedAt: Date.now(), detail: answer.data })
+    } catch {
+      // storage full: nothing saved
+    }
+    return answer
+  }
+  if (answer.error.code !== 'NETWORK') return answer
+  try {
+    const saved = Taro.getStorageSync(key) as { savedAt: number; detail: StationDetail } | ''
+    if (saved && typeof saved === 'object' && saved.detail) return { ok: true, data: { ...saved.detail, savedAt: saved.savedAt } }
+  } catch {
+    // fall through
+  }
+  return answer
+}
 export const reportProblem = (params: ParamsOf<'stations', 'reportProblem'>) => callFunction('stations', 'reportProblem', params)
 export const checkIn = (code: string) => callFunction('stations', 'checkIn', { code })
 export const listManaged = () => callFunction('stations', 'listManaged', {})
@@ -56,3 +78,6 @@ export const setServiceState = (params: ParamsOf<'stations', 'setServiceState'>)
 export const verifyStation = (stationId: string) => callFunction('stations', 'verifyStation', { stationId })
 export const stationStats = (stationId: string) => callFunction('stations', 'stationStats', { stationId, days: 7 })
 export const issueCheckinCode = (stationId: string, rotate = false) => callFunction('stations', 'issueCheckinCode', { stationId, rotate })
+export const setHours = (params: ParamsOf<'stations', 'setHours'>) => callFunction('stations', 'setHours', params)
+export const closeStation = (params: ParamsOf<'stations', 'closeStation'>) => callFunction('stations', 'closeStation', params)
+export const reopenStation = (stationId: string) => callFunction('stations', 'reopenStation', { stationId })
