@@ -51,10 +51,11 @@ export default defineAppConfig({
     // 我的 › profile edit, verification, liaison console, join by invite, privacy (users issue)
     { root: 'pkg-me', pages: ['profile/index', 'verify/index', 'liaison/index', 'join/index', 'privacy/index'] },
     // 驿站 › detail, report a problem, staff/town console, printable check-in code (stations issue)
-    { root: 'pkg-stations', pages: ['detail/index', 'report/index', 'console/index', 'print-code/index'] },
+    { root: 'pkg-stations', pages: ['detail/index', 'report/index', 'console/index', 'print-code/index', 'edit/index'] },
   ],
   // 驿站 list sorts by the rider's fuzzy location (wx.getFuzzyLocation); refused → town centre.
-  requiredPrivateInfos: ['getFuzzyLocation'],
+  // chooseLocation: the town console picks a new station's position on the map.
+  requiredPrivateInfos: ['getFuzzyLocation', 'chooseLocation'],
   permission: { 'scope.userFuzzyLocation': { desc: '用于查找离你最近的红色加油站' } },
   preloadRule: { 'pages/stations/index': { network: 'all', packages: ['pkg-stations'] } },
   // The cloud SDK is used on weapp; `lazyCodeLoading` keeps start-up to the components a page uses.

@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core'
 import { type E2E, startE2E, type Watched } from './helpers/browser'
 
 const RIDER = 'o-demo-rider-zhang'
+const TOWN = 'o-demo-town-office'
 const STAFF = 'o-e2e-station-staff'
 const NEAR_WANDA = { latitude: 31.1168, longitude: 121.5746 }
 
@@ -118,5 +119,33 @@ describe('stations (H5 in Chromium)', () => {
     await e2e.shot(staff.page, 'e2e-station-print-code')
     expect(w.consoleErrors).toEqual([])
     expect(staff.consoleErrors).toEqual([])
+  }, 60000)
+
+  test('town creates a station: bad coordinates are refused with a clear message, then it is saved', async () => {
+    const w = await e2e.open('/pkg-stations/edit/index', { openid: TOWN })
+    const { page } = w
+    await page.getByText('新建驿站').first().waitFor({ timeout: 15000 })
+    const inputs = page.locator('.edit input')
+    await inputs.nth(0).fill('沈梅路骑手加油站')
+    await inputs.nth(1).fill('周浦镇沈梅路 88 号')
+    await inputs.nth(2).fill('131.1')
+    await inputs.nth(3).fill('121.57')
+    await page.locator('.hours-editor__toggle', { hasText: '手机充电' }).click()
+    await page.locator('.hours-editor__toggle', { hasText: '热饭' }).click()
+    await page.locator('.hours-editor__add', { hasText: '新建驿站' }).click()
+    await page.getByText('没有保存').waitFor({ timeout: 15000 })
+    expect(await text(page)).toContain('参数不正确：location.lat')
+    await page.getByText('知道了').click()
+    expect(e2e.cloud.db.find('stations', { name: '沈梅路骑手加油站' })).toHaveLength(0)
+
+    await inputs.nth(2).fill('31.121')
+    await e2e.shot(page, 'e2e-station-edit')
+    await page.locator('.hours-editor__add', { hasText: '新建驿站' }).click()
+    await page.getByText('沈梅路骑手加油站').first().waitFor({ timeout: 15000 })
+    await page.locator('.console__hours').waitFor({ timeout: 15000 })
+    const saved = e2e.cloud.db.find('stations', { name: '沈梅路骑手加油站' })
+    expect(saved).toHaveLength(1)
+    expect(saved[0].services).toEqual(['phone_charging', 'heating'])
+    expect(w.consoleErrors).toEqual([])
   }, 60000)
 })

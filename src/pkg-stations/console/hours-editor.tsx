@@ -13,6 +13,8 @@ export interface HoursEditorProps {
   hours: WeeklyHours[]
   exceptions: HoursException[]
   onSave: (hours: WeeklyHours[], exceptions: HoursException[]) => Promise<void>
+  /** Text of the save button (default 保存开放时间). */
+  saveText?: string
 }
 
 export default function HoursEditor(props: HoursEditorProps) {
@@ -163,7 +165,7 @@ export default function HoursEditor(props: HoursEditorProps) {
             .finally(() => setSaving(false))
         }}
       >
-        {saving ? '正在保存…' : '保存开放时间'}
+        {saving ? '正在保存…' : (props.saveText ?? '保存开放时间')}
       </Button>
     </View>
   )

@@ -90,7 +90,13 @@ export default function ConsolePage() {
   if (state.status === 'loading') return <StateView kind="loading" title="正在打开驿站管理…" />
   if (state.status === 'error') return <StateView kind="error" description={state.error.message} onAction={() => void reload()} />
   const { stations, station, problems, stats, isTown } = state.data
-  if (!station) return <StateView kind="empty" glyph="站" title="你还没有负责的驿站" description="请联系镇里把你设为驿站工作人员。" />
+  const goEdit = (id?: string) => void Taro.navigateTo({ url: `/pkg-stations/edit/index${id ? `?stationId=${id}` : ''}` })
+  if (!station)
+    return isTown ? (
+      <StateView kind="empty" glyph="站" title="还没有驿站" actionText="新建驿站" onAction={() => goEdit()} />
+    ) : (
+      <StateView kind="empty" glyph="站" title="你还没有负责的驿站" description="请联系镇里把你设为驿站工作人员。" />
+    )
 
   return (
     <View className="page console">
@@ -255,8 +261,20 @@ export default function ConsolePage() {
 
         {isTown ? (
           <>
-            <SectionHeader title="暂停 / 恢复开放（镇里）" />
+            <SectionHeader title="驿站资料与开放状态（镇里）" />
             <Card>
+              <View className="console__town">
+                <Button
+                  className="button-secondary console__button"
+                  hoverClass="button-secondary--hover"
+                  onClick={() => goEdit(station.id)}
+                >
+                  编辑资料
+                </Button>
+                <Button className="button-secondary console__button" hoverClass="button-secondary--hover" onClick={() => goEdit()}>
+                  新建驿站
+                </Button>
+              </View>
               {station.temporarilyClosed ? (
                 <Button
                   className="button-primary console__wide"

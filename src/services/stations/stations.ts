@@ -7,7 +7,7 @@
 
 import type { ParamsOf } from '@cloud/_lib/api'
 import type { Envelope } from '@cloud/_lib/envelope'
-import type { StationDetail, StationList } from '@cloud/stations/contract'
+import type { ServiceKey, StationDetail, StationList } from '@cloud/stations/contract'
 import Taro from '@tarojs/taro'
 import { callFunction } from '../cloud'
 
@@ -81,3 +81,11 @@ export const issueCheckinCode = (stationId: string, rotate = false) => callFunct
 export const setHours = (params: ParamsOf<'stations', 'setHours'>) => callFunction('stations', 'setHours', params)
 export const closeStation = (params: ParamsOf<'stations', 'closeStation'>) => callFunction('stations', 'closeStation', params)
 export const reopenStation = (stationId: string) => callFunction('stations', 'reopenStation', { stationId })
+export const createStation = (params: ParamsOf<'stations', 'createStation'>) => callFunction('stations', 'createStation', params)
+export const updateStation = (params: ParamsOf<'stations', 'updateStation'>) => callFunction('stations', 'updateStation', params)
+
+/** The service catalogue (labels) from the server, for forms: one short list call from the town centre. */
+export async function listCatalogue(): Promise<Envelope<{ key: ServiceKey; label: string }[]>> {
+  const r = await callFunction('stations', 'listStations', { limit: 1 })
+  return r.ok ? { ok: true, data: r.data.catalogue.map((c) => ({ key: c.key, label: c.label })) } : r
+}
