@@ -312,7 +312,7 @@ const getStation = action({
 const reportProblem = action({
   summary: '骑手反映问题（到点没开门、微波炉坏了、药品过期、没有水、充电器坏了…，可附照片）；同一未处理问题合并，每人只算一次',
   roles: ['anyone'],
-  errors: ['NOT_FOUND', 'CONTENT_REJECTED'],
+  errors: ['NOT_FOUND', 'FAILED_PRECONDITION', 'CONTENT_REJECTED'],
   input: reportProblemInput,
   async handler(input, { caller, now }): Promise<ReportResult> {
     const station = await stationById(input.stationId)
@@ -320,6 +320,8 @@ const reportProblem = action({
     if (input.service && !offered.includes(input.service)) throw invalid('这个驿站没有这项服务', { field: 'service' })
     const label = problemLabel(input.kind, input.service)
     if (!label) throw invalid('这项服务不能这样反映', { field: 'kind' })
+    if (!input.service && !presentStation(station, now, 0).openNow)
+      throw precondition('按开放时间，这个驿站现在本来就不开门；开门时间见驿站详情')
     if (input.note && !(await contentOk(input.note, caller.openid)))
       throw new AppError('CONTENT_REJECTED', '补充说明含有不适宜的内容，请修改后再提交')
     const openKey = `${input.stationId}|${input.service ?? '_station'}|${input.kind}`

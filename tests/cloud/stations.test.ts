@@ -449,22 +449,33 @@ describe('stations: rider problem reports', () => {
     expect(fresh.problemId).not.toBe(p.id)
   })
 
-  test('"closed when it should be open" is a station-level report; stats give response times', async () => {
+  test('"closed when it should be open" is a station-level report, refused when the hours say closed; stats give response times', async () => {
     const r = ok(
       await cloud.call(
         'stations',
         'reportProblem',
-        { stationId: 'st-wanda', service: null, kind: 'closed', note: '晚上九点门是锁的' },
+        { stationId: 'st-store-24h', service: null, kind: 'closed', note: '门是锁的' },
         { openid: RIDER },
       ),
     )
     expect(r.outcome).toBe('created')
-    const d = ok(await cloud.call('stations', 'getStation', { stationId: 'st-wanda' }, { openid: RIDER }))
+    const d = ok(await cloud.call('stations', 'getStation', { stationId: 'st-store-24h' }, { openid: RIDER }))
     expect(d.stationProblem).toBe('到点没开门（1 人反映，待确认）')
+    // A station that is closed by its own hours cannot be reported as "closed when it should be open".
+    cloud.db.insert('stations', [stationDoc('c-closed-by-hours', 121.6, 31.2, { hours: [] })])
+    const closed = await cloud.call(
+      'stations',
+      'reportProblem',
+      { stationId: 'c-closed-by-hours', service: null, kind: 'closed' },
+      { openid: RIDER },
+    )
+    expect(closed).toMatchObject({ ok: false, error: { code: 'FAILED_PRECONDITION' } })
+
     const stats = ok(await cloud.call('stations', 'stationStats', { stationId: 'st-wanda', days: 7 }, { openid: STAFF }))
     expect(stats.days).toHaveLength(7)
-    expect(stats.problems.total).toBe(3)
-    expect(stats.problems.active).toBe(2)
+    expect(stats.problems.total).toBe(2)
+    expect(stats.problems.active).toBe(1)
+    expect(stats.problems.medianConfirmMinutes).not.toBeNull()
     expect(stats.problems.medianResolveMinutes).not.toBeNull()
   })
 })
