@@ -206,6 +206,8 @@ export interface StationDetail extends StationRow {
   /** What a rider can report here: 到点没开门 plus each offered service's problems. */
   reportOptions: { service: ServiceKey | null; kind: ProblemKind; label: string }[]
   canManage: boolean
+  /** Subscribe-message template ids to ask for before reporting (outcome) / in the console (new problems). */
+  templates: { problemResolved: string; problem: string }
 }
 
 export interface ReportResult {

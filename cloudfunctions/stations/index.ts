@@ -16,7 +16,7 @@ import { _, cloud, db, row, rows } from '../_lib/cloud'
 import { AppError, conflict, denied, invalid, notFound, precondition } from '../_lib/errors'
 import { isStationStaff, isTown } from '../_lib/guard'
 import { dateKey, dayStart, hoursText, validateExceptions, validateWeekly, type WeeklyHours } from '../_lib/hours'
-import { notify } from '../_lib/notify'
+import { notify, templateId } from '../_lib/notify'
 import { type ActionContext, action, createMain } from '../_lib/router'
 import { isServiceKey, problemLabel, STATION_PROBLEM_LABEL, serviceCatalogue } from '../_lib/station-services'
 import { isoShanghai, shanghai } from '../_lib/time'
@@ -305,6 +305,7 @@ const getStation = action({
           .flatMap((c) => c.problems.map((p) => ({ service: c.key, kind: p.kind, label: `${c.label}：${p.label}` }))),
       ],
       canManage: isStationStaff(caller, stationId),
+      templates: { problemResolved: templateId('stationProblemResolved'), problem: templateId('stationProblem') },
     }
   },
 })

@@ -94,6 +94,9 @@ describe('stations (H5 in Chromium)', () => {
     expect(body).not.toContain('待确认')
     expect(body).toContain('我反映的问题')
     expect(body).toContain('已修好')
+    // The rider accepted the outcome message when reporting: it went out as a WeChat subscribe message too.
+    const pushed = e2e.cloud.openapi.outbox().filter((m) => m.touser === RIDER)
+    expect(pushed).toHaveLength(1)
     await e2e.shot(rider.page, 'e2e-station-detail-fixed')
     expect(rider.consoleErrors).toEqual([])
     expect(rider.outsideRequests).toEqual([])

@@ -27,6 +27,7 @@ import {
   stationStats,
   verifyStation,
 } from '@/services/stations/stations'
+import { askSubscribe } from '@/services/users/subscribe'
 import HoursEditor from './hours-editor'
 import './index.scss'
 
@@ -166,6 +167,18 @@ export default function ConsolePage() {
             </Card>
           ))
         )}
+
+        <Button
+          className="button-secondary console__wide"
+          hoverClass="button-secondary--hover"
+          onClick={() =>
+            void askSubscribe([station.templates.problem]).then((ok) =>
+              Taro.showToast({ title: ok ? '有新问题会通知你' : '未开启微信通知', icon: 'none' }),
+            )
+          }
+        >
+          有新问题时微信通知我
+        </Button>
 
         <SectionHeader title="服务状态" />
         <Card>

@@ -15,6 +15,7 @@ import StateView from '@/components/state-view'
 import { useCloudQuery } from '@/hooks/use-cloud-query'
 import { getStation, reportProblem } from '@/services/stations/stations'
 import { uploadPhoto } from '@/services/stations/upload-photo'
+import { askSubscribe } from '@/services/users/subscribe'
 import './index.scss'
 
 interface Choice {
@@ -50,6 +51,8 @@ export default function ReportPage() {
   async function send() {
     if (!choice || sending) return
     setSending(true)
+    // Ask (from this tap, as WeChat requires) to be told the outcome; the in-app notice is sent anyway.
+    await askSubscribe([s.templates.problemResolved])
     const photoFileId = photo ? await uploadPhoto(photo) : null
     const r = await reportProblem({
       stationId,
