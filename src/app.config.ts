@@ -48,8 +48,11 @@ export default defineAppConfig({
     ],
   },
   subPackages: [
-    // 我的 › profile edit, verification, liaison console, join by invite, privacy (users issue)
-    { root: 'pkg-me', pages: ['profile/index', 'verify/index', 'liaison/index', 'join/index', 'privacy/index'] },
+    // 我的 › profile edit, verification, liaison console, join by invite, privacy, notices, town console (users issue)
+    {
+      root: 'pkg-me',
+      pages: ['profile/index', 'verify/index', 'liaison/index', 'join/index', 'privacy/index', 'notices/index', 'town/index'],
+    },
     // 驿站 › detail, report a problem, staff/town console, printable check-in code (stations issue)
     { root: 'pkg-stations', pages: ['detail/index', 'report/index', 'console/index', 'print-code/index', 'edit/index'] },
   ],

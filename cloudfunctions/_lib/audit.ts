@@ -5,6 +5,7 @@
  * micro-front roster) write here; denied attempts are recorded through `action({ onDenied })`.
  */
 import { db } from './cloud'
+import { dutyPeriodsOf } from './duty'
 
 export interface RoleState {
   roles: string[]
@@ -12,12 +13,14 @@ export interface RoleState {
   adminOf: string[]
   staffOf: { canteen: string[]; station: string[] }
   verification: string
+  /** duty periods of admin appointments (instants) */
+  duty: { id: string; groupId: string; start: Date; end: Date }[]
 }
 
 export interface AuditEntry {
   actorOpenid: string
   targetOpenid: string
-  /** e.g. grant, revoke, verify, claimGroup, deleteProfile */
+  /** e.g. grant, revoke, verify, claimGroup, deleteProfile, dutyAdd, dutyRemove */
   action: string
   role?: string | null
   /** group / canteen / station the change is about */
@@ -41,6 +44,7 @@ export function roleState(doc: Record<string, unknown> | null | undefined): Role
     adminOf: strings(doc?.adminOf),
     staffOf: { canteen: strings(staffOf.canteen), station: strings(staffOf.station) },
     verification: typeof doc?.verification === 'string' ? doc.verification : 'none',
+    duty: dutyPeriodsOf(doc),
   }
 }
 

@@ -3,6 +3,7 @@
  * collection. Nothing in the event (`openid`, `role`, `groupId` sent by a client) is trusted.
  */
 import { cloud, db, row } from './cloud'
+import { type DutyPeriod, dutyPeriodsOf, onDutyGroups } from './duty'
 import type { Role } from './roles'
 
 export interface Caller {
@@ -16,6 +17,10 @@ export interface Caller {
   groupIds: string[]
   liaisonOf: string[]
   adminOf: string[]
+  /** Groups where the caller is admin AND inside one of their duty periods at the load instant. */
+  onDutyAdminOf: string[]
+  /** The caller's duty periods (all groups), for messages like "your next duty starts …". */
+  dutyPeriods: DutyPeriod[]
   staffOf: { canteen: string[]; station: string[] }
   /** The group the caller last entered or switched to (one of groupIds), or null. */
   currentGroupId: string | null
@@ -37,7 +42,8 @@ export function bootstrapTownOpenids(): Set<string> {
   )
 }
 
-export async function loadCaller(): Promise<Caller> {
+/** `now` = the instant the invocation started (the router's `ctx.now`): on duty is decided at it. */
+export async function loadCaller(now: Date = new Date()): Promise<Caller> {
   const ctx = cloud.getWXContext()
   const openid = typeof ctx.OPENID === 'string' ? ctx.OPENID : ''
   const caller: Caller = {
@@ -48,6 +54,8 @@ export async function loadCaller(): Promise<Caller> {
     groupIds: [],
     liaisonOf: [],
     adminOf: [],
+    onDutyAdminOf: [],
+    dutyPeriods: [],
     staffOf: { canteen: [], station: [] },
     currentGroupId: null,
     verified: false,
@@ -66,6 +74,8 @@ export async function loadCaller(): Promise<Caller> {
     caller.groupIds = strings(profile.groupIds)
     caller.liaisonOf = strings(profile.liaisonOf)
     caller.adminOf = strings(profile.adminOf)
+    caller.dutyPeriods = dutyPeriodsOf(profile)
+    caller.onDutyAdminOf = roles.has('admin') ? onDutyGroups(caller.adminOf, caller.dutyPeriods, now) : []
     const staffOf = (profile.staffOf ?? {}) as Record<string, unknown>
     caller.staffOf = { canteen: strings(staffOf.canteen), station: strings(staffOf.station) }
     const current = typeof profile.currentGroupId === 'string' ? profile.currentGroupId : null

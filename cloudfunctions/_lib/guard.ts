@@ -7,6 +7,8 @@ import type { Caller } from './caller'
 export const isTown = (c: Caller) => c.roles.includes('town')
 export const isLiaisonOf = (c: Caller, groupId: string) => isTown(c) || (c.roles.includes('liaison') && c.liaisonOf.includes(groupId))
 export const isAdminOf = (c: Caller, groupId: string) => c.roles.includes('admin') && c.adminOf.includes(groupId)
+/** Admin of the group and on duty now (inside one of their periods at the invocation's start). */
+export const isOnDutyAdminOf = (c: Caller, groupId: string) => isAdminOf(c, groupId) && c.onDutyAdminOf.includes(groupId)
 export const isMemberOf = (c: Caller, groupId: string) => c.groupIds.includes(groupId)
 export const isStationStaff = (c: Caller, stationId: string) =>
   isTown(c) || (c.roles.includes('staff') && c.staffOf.station.includes(stationId))

@@ -77,7 +77,7 @@ export function createMain(functionName: string, actions: ActionTable) {
         throw new AppError('INVALID_ARGUMENT', '未知的操作', { action: typeof name === 'string' ? name.slice(0, 64) : null })
       }
       const def = actions[name]
-      const caller = await loadCaller()
+      const caller = await loadCaller(now)
       const params: Record<string, unknown> = {}
       for (const [k, v] of Object.entries(rest)) if (!RESERVED_EVENT_KEYS.has(k)) params[k] = v
       const ctx: ActionContext = { caller, now }

@@ -97,8 +97,27 @@ export const listAuditInput = z.object({
   groupId: key.optional(),
   limit: z.number().int().min(1).max(100).default(30),
 })
-export const searchUsersInput = z.object({ q: text(20).pipe(z.string().min(1)) })
+export const searchUsersInput = z.object({ q: text(64).pipe(z.string().min(1)) })
 export const listMyNoticesInput = z.object({})
+/** `ids`: mark these of mine read; `all: true`: every unread notice of mine. */
+export const markNoticesReadInput = z
+  .object({ ids: z.array(id).min(1).max(50).optional(), all: z.literal(true).optional() })
+  .refine((v) => Boolean(v.ids) !== Boolean(v.all), { message: '请指定要标为已读的通知' })
+
+/** An instant with its offset, e.g. 2026-11-23T00:00:00+08:00 (the UI sends Shanghai midnights). */
+const instant = z
+  .string()
+  .datetime({ offset: true })
+  .transform((v) => new Date(v))
+/**
+ * Appoint a verified member as admin of the group for a duty period [start, end) (several periods
+ * per group allowed, never overlapping for one person). Grants `admin` when it is the first one.
+ */
+export const addDutyPeriodInput = z
+  .object({ targetOpenid: key, groupId: key, start: instant, end: instant })
+  .refine((v) => v.start.getTime() < v.end.getTime(), { message: '结束时间要晚于开始时间', path: ['end'] })
+export const removeDutyPeriodInput = z.object({ targetOpenid: key, periodId: key })
+export const townOverviewInput = z.object({})
 
 // ---- results -------------------------------------------------------------------------------
 
@@ -109,7 +128,20 @@ export interface GroupSummary {
   /** the caller's relation to it */
   isLiaison: boolean
   isAdmin: boolean
+  /** admin and inside a duty period now */
+  onDuty: boolean
   current: boolean
+}
+
+/** A duty period as shown: instants as ISO strings with +08:00. */
+export interface DutyPeriodItem {
+  id: string
+  start: string
+  end: string
+  /** now inside it */
+  current: boolean
+  /** already over */
+  ended: boolean
 }
 
 export interface MeData {
@@ -129,6 +161,10 @@ export interface MeData {
   groups: GroupSummary[]
   currentGroupId: string | null
   staffOf: { canteen: string[]; station: string[] }
+  /** groups where I am admin and on duty right now */
+  onDutyAdminOf: string[]
+  /** my duty periods (admin), newest last, with the group */
+  duty: (DutyPeriodItem & { groupId: string })[]
   /** liaison with no group yet: may claim the group the app was opened from */
   canClaimGroup: boolean
   unreadNotices: number
@@ -177,6 +213,26 @@ export interface MemberItem {
   verification: VerificationState
   isAdmin: boolean
   isLiaison: boolean
+  /** admin of this group and on duty now */
+  onDuty: boolean
+  /** this group's duty periods of the member, oldest first */
+  duty: DutyPeriodItem[]
+}
+
+export interface TownOverview {
+  groups: { id: string; name: string; memberCount: number; liaisonOpenid: string | null; liaisonName: string | null; adminCount: number }[]
+  stations: { id: string; name: string }[]
+  canteens: { id: string; name: string }[]
+}
+
+export interface FoundUser {
+  openid: string
+  nickname: string
+  roles: string[]
+  liaisonOf: string[]
+  adminOf: string[]
+  staffOf: { canteen: string[]; station: string[] }
+  verification: VerificationState
 }
 
 export interface AuditItem {
@@ -223,6 +279,10 @@ export interface UsersApi {
   listMembers: Api<typeof listMembersInput, { members: MemberItem[] }>
   assignRole: Api<typeof assignRoleInput, { changed: boolean; roles: string[] }>
   listAudit: Api<typeof listAuditInput, { items: AuditItem[] }>
-  searchUsers: Api<typeof searchUsersInput, { users: { openid: string; nickname: string; roles: string[] }[] }>
-  listMyNotices: Api<typeof listMyNoticesInput, { items: NoticeItem[] }>
+  searchUsers: Api<typeof searchUsersInput, { users: FoundUser[] }>
+  listMyNotices: Api<typeof listMyNoticesInput, { items: NoticeItem[]; unread: number }>
+  markNoticesRead: Api<typeof markNoticesReadInput, { marked: number; unread: number }>
+  addDutyPeriod: { params: { targetOpenid: string; groupId: string; start: string; end: string }; result: { period: DutyPeriodItem } }
+  removeDutyPeriod: Api<typeof removeDutyPeriodInput, { removed: boolean }>
+  townOverview: Api<typeof townOverviewInput, TownOverview>
 }

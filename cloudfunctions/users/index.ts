@@ -3,9 +3,9 @@
  * worker, roles and the audit log.
  *
  * Actions: getMe, updateProfile, deleteMe (anyone); enterGroup, switchGroup, leaveGroup,
- * joinByInvite, requestVerification, listMyNotices (anyone); claimGroup, createInvite,
- * listVerifications, decideVerification, listMembers, assignRole, listAudit (liaison of the group,
- * town); listGroups, searchUsers (town).
+ * joinByInvite, requestVerification, listMyNotices, markNoticesRead (anyone); claimGroup,
+ * createInvite, listVerifications, decideVerification, listMembers, assignRole, addDutyPeriod,
+ * removeDutyPeriod, listAudit (liaison of the group, town); listGroups, searchUsers, townOverview (town).
  * Collections: users (rw), groups (rw), group_invites (rw), verifications (rw), audit_log (append),
  * notifications (rw, via notify), stations / canteens (read, staff scope checks).
  * Openapi permissions: subscribeMessage.send, security.msgSecCheck; cloud.getOpenData (CloudID),
@@ -16,6 +16,7 @@ import { randomBytes } from 'node:crypto'
 import { roleState, writeAudit } from '../_lib/audit'
 import type { Caller } from '../_lib/caller'
 import { _, cloud, db, row, rows } from '../_lib/cloud'
+import { type DutyPeriod, dutyPeriodsOf, isDutyNow, MAX_DUTY_DAYS, overlaps, prunePeriods } from '../_lib/duty'
 import { AppError, conflict, denied, invalid, notFound, precondition } from '../_lib/errors'
 import { isLiaisonOf, isMemberOf, isTown, liaisonOfInput } from '../_lib/guard'
 import { notify, templateId } from '../_lib/notify'
@@ -23,13 +24,16 @@ import { type ActionContext, action, createMain } from '../_lib/router'
 import { isoShanghai, shanghai } from '../_lib/time'
 import {
   type AuditItem,
+  addDutyPeriodInput,
   assignRoleInput,
   claimGroupInput,
   createInviteInput,
+  type DutyPeriodItem,
   decideVerificationInput,
   deleteMeInput,
   type EnterGroupResult,
   enterGroupInput,
+  type FoundUser,
   getMeInput,
   joinByInviteInput,
   leaveGroupInput,
@@ -40,9 +44,13 @@ import {
   listVerificationsInput,
   type MeData,
   type MemberItem,
+  markNoticesReadInput,
+  removeDutyPeriodInput,
   requestVerificationInput,
   searchUsersInput,
   switchGroupInput,
+  type TownOverview,
+  townOverviewInput,
   updateProfileInput,
   type VerificationItem,
   type VerificationState,
@@ -90,12 +98,24 @@ async function checkText(content: string, openid: string, scene: 1 | 2 | 3 | 4):
   if (suggest !== 'pass') throw new AppError('CONTENT_REJECTED', '内容未通过安全检查，请修改后再试')
 }
 
+function dutyItem(p: DutyPeriod, now: Date): DutyPeriodItem {
+  return {
+    id: p.id,
+    start: isoShanghai(p.start),
+    end: isoShanghai(p.end),
+    current: isDutyNow(p, now),
+    ended: p.end.getTime() <= now.getTime(),
+  }
+}
+
+const byStart = (a: DutyPeriod, b: DutyPeriod) => a.start.getTime() - b.start.getTime()
+
 function verificationState(profile: Doc): VerificationState {
   const v = str(profile.verification, 'none')
   return v === 'pending' || v === 'approved' || v === 'rejected' ? v : 'none'
 }
 
-async function meData(profile: Doc, caller: Caller): Promise<MeData> {
+async function meData(profile: Doc, caller: Caller, now: Date): Promise<MeData> {
   const openid = str(profile._id)
   const groupIds = strings(profile.groupIds)
   const liaisonOf = strings(profile.liaisonOf)
@@ -140,11 +160,17 @@ async function meData(profile: Doc, caller: Caller): Promise<MeData> {
           memberCount: typeof g.memberCount === 'number' ? g.memberCount : 0,
           isLiaison: liaisonOf.includes(id),
           isAdmin: adminOf.includes(id),
+          onDuty: caller.onDutyAdminOf.includes(id),
           current: id === current,
         }
       }),
     currentGroupId: current,
     staffOf: { canteen: strings(staffOf.canteen), station: strings(staffOf.station) },
+    onDutyAdminOf: caller.onDutyAdminOf,
+    duty: dutyPeriodsOf(profile)
+      .filter((p) => adminOf.includes(p.groupId))
+      .sort(byStart)
+      .map((p) => ({ ...dutyItem(p, now), groupId: p.groupId })),
     canClaimGroup: roles.includes('liaison') && liaisonOf.length === 0,
     unreadNotices: unread,
     templates: { verificationResult: templateId('verificationResult') },
@@ -161,7 +187,7 @@ const getMe = action({
   input: getMeInput,
   async handler(_input, { caller, now }): Promise<MeData> {
     const profile = await ensureProfile(caller.openid, caller.profile, now)
-    return meData(profile, caller)
+    return meData(profile, caller, now)
   },
 })
 
@@ -185,7 +211,7 @@ const updateProfile = action({
     await db.collection('users').where({ _id: caller.openid }).update({ data })
     const old = strOrNull(profile.avatarFileId)
     if (input.avatarFileId !== undefined && old && old !== input.avatarFileId) await deleteFiles([old])
-    return meData({ ...profile, ...data }, caller)
+    return meData({ ...profile, ...data }, caller, now)
   },
 })
 
@@ -209,6 +235,7 @@ const deleteMe = action({
       currentGroupId: null,
       liaisonOf: [],
       adminOf: [],
+      dutyPeriods: [],
       staffOf: { canteen: [], station: [] },
       verification: 'none',
       verificationId: null,
@@ -359,7 +386,9 @@ const leaveGroup = action({
     const adminOf = caller.adminOf.filter((g) => g !== groupId)
     const wasAdmin = adminOf.length !== caller.adminOf.length
     const current = caller.currentGroupId === groupId ? (groupIds[0] ?? null) : caller.currentGroupId
+    const duty = caller.dutyPeriods.filter((p) => p.groupId !== groupId)
     const data: Doc = { groupIds: _.pull(groupId), adminOf: _.pull(groupId), currentGroupId: current, updatedAt: now }
+    if (duty.length !== caller.dutyPeriods.length) data.dutyPeriods = duty
     if (wasAdmin && adminOf.length === 0) data.roles = _.pull('admin')
     const res = (await db.collection('users').where({ _id: caller.openid, groupIds: groupId }).update({ data })) as Updated
     if (res.stats.updated !== 1) return { left: false, currentGroupId: current }
@@ -379,7 +408,7 @@ const leaveGroup = action({
           groupId,
           outcome: 'applied',
           before,
-          after: { ...before, adminOf, roles: adminOf.length ? before.roles : before.roles.filter((r) => r !== 'admin') },
+          after: { ...before, adminOf, duty, roles: adminOf.length ? before.roles : before.roles.filter((r) => r !== 'admin') },
         },
         now,
       )
@@ -444,6 +473,7 @@ const listGroups = action({
         memberCount: typeof g.memberCount === 'number' ? g.memberCount : 0,
         isLiaison: caller.liaisonOf.includes(str(g._id)),
         isAdmin: caller.adminOf.includes(str(g._id)),
+        onDuty: caller.onDutyAdminOf.includes(str(g._id)),
         current: caller.currentGroupId === str(g._id),
         liaisonName: g.liaisonOpenid ? displayName(people.get(str(g.liaisonOpenid))) : null,
       })),
@@ -650,7 +680,7 @@ const listMembers = action({
   roles: ['liaison', 'town'],
   input: listMembersInput,
   scope: liaisonOfInput((i: { groupId: string }) => i.groupId),
-  async handler(input): Promise<{ members: MemberItem[] }> {
+  async handler(input, { now }): Promise<{ members: MemberItem[] }> {
     const list = await rows(
       db
         .collection('users')
@@ -667,6 +697,14 @@ const listMembers = action({
         verification: verificationState(u),
         isAdmin: strings(u.adminOf).includes(input.groupId),
         isLiaison: strings(u.liaisonOf).includes(input.groupId),
+        onDuty:
+          strings(u.roles).includes('admin') &&
+          strings(u.adminOf).includes(input.groupId) &&
+          dutyPeriodsOf(u).some((p) => p.groupId === input.groupId && isDutyNow(p, now)),
+        duty: dutyPeriodsOf(u)
+          .filter((p) => p.groupId === input.groupId)
+          .sort(byStart)
+          .map((p) => dutyItem(p, now)),
       })),
     }
   },
@@ -697,11 +735,15 @@ function plan(target: Doc, input: AssignInput): Plan {
   const staffOf = { canteen: new Set(before.staffOf.canteen), station: new Set(before.staffOf.station) }
   const groupIds = new Set(strings(target.groupIds))
   let verification = before.verification
+  let duty = before.duty
   const scope = input.scopeId
   switch (input.targetRole) {
     case 'admin':
       if (input.grant) adminOf.add(scope as string)
-      else adminOf.delete(scope as string)
+      else {
+        adminOf.delete(scope as string)
+        duty = duty.filter((p) => p.groupId !== scope)
+      }
       if (adminOf.size) roles.add('admin')
       else roles.delete('admin')
       break
@@ -734,6 +776,7 @@ function plan(target: Doc, input: AssignInput): Plan {
       roles.delete('rider')
       roles.delete('admin')
       adminOf.clear()
+      duty = []
       verification = 'none'
       break
   }
@@ -744,6 +787,7 @@ function plan(target: Doc, input: AssignInput): Plan {
       adminOf: [...adminOf],
       staffOf: { canteen: [...staffOf.canteen], station: [...staffOf.station] },
       verification,
+      duty,
     },
     groupIds: [...groupIds],
   }
@@ -820,6 +864,7 @@ const assignRole = action({
           adminOf: after.adminOf,
           staffOf: after.staffOf,
           verification: after.verification,
+          dutyPeriods: after.duty,
           groupIds,
           updatedAt: now,
         },
@@ -896,33 +941,45 @@ const listAudit = action({
 })
 
 const searchUsers = action({
-  summary: '镇里按昵称找人（用于指派联络员、站点人员）',
+  summary: '镇里按昵称或 openid 找人，附带其角色和负责的群、站点（用于指派和收回）',
   roles: ['town'],
   input: searchUsersInput,
   async handler(input) {
     const escaped = input.q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-    const list = await rows(
-      db
-        .collection('users')
-        .where({ nickname: db.RegExp({ regexp: escaped, options: 'i' }), deletedAt: _.exists(false) })
-        .limit(20),
-    )
-    return { users: list.map((u) => ({ openid: str(u._id), nickname: str(u.nickname), roles: strings(u.roles) })) }
+    const byName = { nickname: db.RegExp({ regexp: escaped, options: 'i' }), deletedAt: _.exists(false) }
+    // an openid (read from the person's 我的 page) finds exactly that person
+    const where = /^[\w-]{6,64}$/.test(input.q) ? _.or([byName, { _id: input.q, deletedAt: _.exists(false) }]) : byName
+    const list = await rows(db.collection('users').where(where).limit(20))
+    return {
+      users: list.map(
+        (u): FoundUser => ({
+          openid: str(u._id),
+          nickname: str(u.nickname),
+          roles: strings(u.roles),
+          liaisonOf: strings(u.liaisonOf),
+          adminOf: strings(u.adminOf),
+          staffOf: roleState(u).staffOf,
+          verification: verificationState(u),
+        }),
+      ),
+    }
   },
 })
 
+const unreadCount = async (openid: string): Promise<number> =>
+  ((await db.collection('notifications').where({ openid, read: false }).count()) as { total: number }).total
+
 const listMyNotices = action({
-  summary: '我的站内通知（认证结果等），读取后标为已读',
+  summary: '我的站内通知（认证结果等），新的在前；标已读用 markNoticesRead',
   roles: ['anyone'],
   input: listMyNoticesInput,
   async handler(_input, { caller }) {
-    const list = await rows(db.collection('notifications').where({ openid: caller.openid }).orderBy('createdAt', 'desc').limit(20))
-    if (list.some((n) => !n.read))
-      await db
-        .collection('notifications')
-        .where({ openid: caller.openid, read: false })
-        .update({ data: { read: true } })
+    const [list, unread] = await Promise.all([
+      rows(db.collection('notifications').where({ openid: caller.openid }).orderBy('createdAt', 'desc').limit(50)),
+      unreadCount(caller.openid),
+    ])
     return {
+      unread,
       items: list.map((n) => ({
         id: str(n._id),
         title: str(n.title),
@@ -931,6 +988,197 @@ const listMyNotices = action({
         read: Boolean(n.read),
         at: iso(n.createdAt) ?? '',
       })),
+    }
+  },
+})
+
+const markNoticesRead = action({
+  summary: '把我的站内通知标为已读（指定几条，或全部）；别人的通知不受影响',
+  roles: ['anyone'],
+  input: markNoticesReadInput,
+  async handler(input, { caller, now }) {
+    const where: Doc = { openid: caller.openid, read: false }
+    if (input.ids) where._id = _.in(input.ids)
+    const res = (await db
+      .collection('notifications')
+      .where(where)
+      .update({ data: { read: true, readAt: now } })) as Updated
+    return { marked: res.stats.updated, unread: await unreadCount(caller.openid) }
+  },
+})
+
+// ---- duty periods of group administrators ----------------------------------------------------
+
+async function dutyTarget(targetOpenid: string, callerOpenid: string): Promise<Doc> {
+  if (targetOpenid === callerOpenid) throw denied('不能修改自己的角色')
+  const target = await row(db.collection('users').where({ _id: targetOpenid }))
+  if (!target || target.deletedAt) throw notFound('没有找到这个人')
+  return target
+}
+
+const addDutyPeriod = action({
+  summary:
+    '联络员为本群安排轮值管理员的值班时段 [开始, 结束)（镇里可为任何群安排）；第一次安排即任命为管理员；同一人同一群的时段不能重叠；写入审计日志',
+  roles: ['liaison', 'town'],
+  errors: ['NOT_FOUND', 'FAILED_PRECONDITION', 'CONFLICT'],
+  input: addDutyPeriodInput,
+  scope: liaisonOfInput((i: { groupId: string }) => i.groupId),
+  async onDenied(params, { caller, now }) {
+    await writeAudit(
+      {
+        actorOpenid: caller.openid,
+        targetOpenid: sanitizeKey(params.targetOpenid) ?? '(invalid)',
+        action: 'dutyAdd',
+        role: 'admin',
+        scopeId: sanitizeKey(params.groupId),
+        groupId: sanitizeKey(params.groupId),
+        outcome: 'denied',
+      },
+      now,
+    )
+  },
+  async handler(input, { caller, now }): Promise<{ period: DutyPeriodItem }> {
+    const { groupId, start, end } = input
+    if (end.getTime() - start.getTime() > MAX_DUTY_DAYS * 86400_000) throw invalid(`一次值班最长 ${MAX_DUTY_DAYS} 天`, { field: 'end' })
+    if (end.getTime() <= now.getTime()) throw precondition('这个时段已经过去了')
+    const target = await dutyTarget(input.targetOpenid, caller.openid)
+    if (!(await groupById(groupId))) throw notFound('群不存在')
+    if (!strings(target.groupIds).includes(groupId)) throw precondition('对方还不在这个群里')
+    if (!(strings(target.roles).includes('rider') && target.verification === 'approved')) throw precondition('轮值管理员需要先通过小哥认证')
+    const period: DutyPeriod = { id: newId('duty-'), groupId, start, end }
+
+    // The transaction reads and writes the person's document: two overlapping appointments at once
+    // are serialised on it (a conflict retries), so the second sees the first and is refused.
+    const outcome = (await db.runTransaction(async (t: Tx) => {
+      const users = t.collection('users')
+      const current = (await users.doc(input.targetOpenid).get()).data
+      const before = roleState(current)
+      if (before.duty.some((p) => p.groupId === groupId && overlaps(p, period))) return 'overlap'
+      const adminOf = before.adminOf.includes(groupId) ? before.adminOf : [...before.adminOf, groupId]
+      const roles = before.roles.includes('admin') ? before.roles : [...before.roles, 'admin']
+      const duty = prunePeriods([...before.duty, period], now)
+      await users.doc(input.targetOpenid).update({ data: { roles, adminOf, dutyPeriods: duty, updatedAt: now } })
+      await writeAudit(
+        {
+          actorOpenid: caller.openid,
+          targetOpenid: input.targetOpenid,
+          action: 'dutyAdd',
+          role: 'admin',
+          scopeId: groupId,
+          groupId,
+          outcome: 'applied',
+          before,
+          after: { ...before, roles, adminOf, duty },
+        },
+        now,
+        t,
+      )
+      return 'added'
+    })) as 'added' | 'overlap'
+    if (outcome === 'overlap') throw conflict('和这个人在本群已有的值班时段重叠了')
+    return { period: dutyItem(period, now) }
+  },
+})
+
+async function periodOwner(params: { targetOpenid?: unknown; periodId?: unknown }): Promise<{ target: Doc; period: DutyPeriod } | null> {
+  const openid = sanitizeKey(params.targetOpenid)
+  const periodId = sanitizeKey(params.periodId)
+  if (!openid || !periodId) return null
+  const target = await row(db.collection('users').where({ _id: openid }))
+  const period = dutyPeriodsOf(target).find((p) => p.id === periodId)
+  return target && period ? { target, period } : null
+}
+
+const removeDutyPeriod = action({
+  summary: '联络员取消本群某人的一个值班时段（仍是管理员；取消管理员用 assignRole）；写入审计日志',
+  roles: ['liaison', 'town'],
+  errors: ['NOT_FOUND'],
+  input: removeDutyPeriodInput,
+  async scope(input, { caller }) {
+    const found = await periodOwner(input)
+    if (!found) throw notFound('没有找到这个值班时段')
+    return isLiaisonOf(caller, found.period.groupId)
+  },
+  async onDenied(params, { caller, now }) {
+    const found = await periodOwner(params).catch(() => null)
+    await writeAudit(
+      {
+        actorOpenid: caller.openid,
+        targetOpenid: sanitizeKey(params.targetOpenid) ?? '(invalid)',
+        action: 'dutyRemove',
+        role: 'admin',
+        scopeId: found?.period.groupId ?? null,
+        groupId: found?.period.groupId ?? null,
+        outcome: 'denied',
+        note: sanitizeKey(params.periodId),
+      },
+      now,
+    )
+  },
+  async handler(input, { caller, now }): Promise<{ removed: boolean }> {
+    await dutyTarget(input.targetOpenid, caller.openid)
+    const removed = (await db.runTransaction(async (t: Tx) => {
+      const users = t.collection('users')
+      const current = (await users.doc(input.targetOpenid).get()).data
+      const before = roleState(current)
+      const period = before.duty.find((p) => p.id === input.periodId)
+      if (!period) return false
+      const duty = before.duty.filter((p) => p.id !== input.periodId)
+      await users.doc(input.targetOpenid).update({ data: { dutyPeriods: duty, updatedAt: now } })
+      await writeAudit(
+        {
+          actorOpenid: caller.openid,
+          targetOpenid: input.targetOpenid,
+          action: 'dutyRemove',
+          role: 'admin',
+          scopeId: period.groupId,
+          groupId: period.groupId,
+          outcome: 'applied',
+          before,
+          after: { ...before, duty },
+        },
+        now,
+        t,
+      )
+      return true
+    })) as boolean
+    return { removed }
+  },
+})
+
+// ---- town -----------------------------------------------------------------------------------
+
+const townOverview = action({
+  summary: '镇里工作台：所有群（联络员、成员数、管理员数）、驿站和食堂的名单，用于指派角色',
+  roles: ['town'],
+  input: townOverviewInput,
+  async handler(): Promise<TownOverview> {
+    const [groups, stations, canteens, admins] = await Promise.all([
+      rows(db.collection('groups').orderBy('createdAt', 'asc').limit(100)),
+      rows(db.collection('stations').field({ name: true }).limit(100)),
+      rows(db.collection('canteens').field({ name: true }).limit(100)),
+      rows(
+        db
+          .collection('users')
+          .where({ roles: 'admin', deletedAt: _.exists(false) })
+          .field({ adminOf: true })
+          .limit(1000),
+      ),
+    ])
+    const people = await usersByIds(groups.map((g) => str(g.liaisonOpenid)))
+    const adminCount = new Map<string, number>()
+    for (const a of admins) for (const g of strings(a.adminOf)) adminCount.set(g, (adminCount.get(g) ?? 0) + 1)
+    return {
+      groups: groups.map((g) => ({
+        id: str(g._id),
+        name: str(g.name),
+        memberCount: typeof g.memberCount === 'number' ? g.memberCount : 0,
+        liaisonOpenid: strOrNull(g.liaisonOpenid),
+        liaisonName: g.liaisonOpenid ? displayName(people.get(str(g.liaisonOpenid))) : null,
+        adminCount: adminCount.get(str(g._id)) ?? 0,
+      })),
+      stations: stations.map((x) => ({ id: str(x._id), name: str(x.name) })),
+      canteens: canteens.map((x) => ({ id: str(x._id), name: str(x.name) })),
     }
   },
 })
@@ -954,5 +1202,9 @@ export const actions = {
   listAudit,
   searchUsers,
   listMyNotices,
+  markNoticesRead,
+  addDutyPeriod,
+  removeDutyPeriod,
+  townOverview,
 }
 export const main = createMain('users', actions)

@@ -5,7 +5,7 @@
  * Idempotent: documents have fixed `_id`s and are only added when missing.
  */
 import type { Role } from '../../cloudfunctions/_lib/roles'
-import { businessDate, shanghaiInstant } from '../../cloudfunctions/_lib/time'
+import { businessDate, shanghai, shanghaiInstant } from '../../cloudfunctions/_lib/time'
 import type { LocalDatabase } from '../db'
 
 type Doc = Record<string, unknown> & { _id: string }
@@ -45,6 +45,13 @@ function daysFromToday(n: number, now: Date): string {
   return businessDate(new Date(now.getTime() + n * 86400000))
 }
 
+/** This week in Asia/Shanghai, Monday 00:00 to next Monday 00:00: 王强's duty as the demo group's admin. */
+export function demoDutyWeek(now = new Date()): { start: Date; end: Date } {
+  const sinceMonday = (shanghai(now).day() + 6) % 7
+  const start = shanghaiInstant(businessDate(new Date(now.getTime() - sinceMonday * 86400000)), '00:00')
+  return { start, end: new Date(start.getTime() + 7 * 86400000) }
+}
+
 export function demoDocuments(now = new Date()): Record<string, Doc[]> {
   const created = new Date(now.getTime() - 30 * 86400000)
   const users: Doc[] = DEMO_PEOPLE.map((p) => ({
@@ -60,6 +67,7 @@ export function demoDocuments(now = new Date()): Record<string, Doc[]> {
     currentGroupId: (p.groupIds ?? (p.roles.includes('town') ? [] : [DEMO_GROUP_ID]))[0] ?? null,
     liaisonOf: p.roles.includes('liaison') ? [(p.groupIds ?? [DEMO_GROUP_ID])[0]] : [],
     adminOf: p.roles.includes('admin') ? [DEMO_GROUP_ID] : [],
+    dutyPeriods: p.roles.includes('admin') ? [{ id: 'duty-demo-wang', groupId: DEMO_GROUP_ID, ...demoDutyWeek(now) }] : [],
     staffOf:
       p.openid === 'o-demo-staff-canteen'
         ? { canteen: ['canteen-zhoupu'] }

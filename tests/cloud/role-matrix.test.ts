@@ -102,5 +102,9 @@ test('users: who may call what (the declared table, so a change here is delibera
     listAudit: 'liaison,town',
     searchUsers: 'town',
     listMyNotices: 'anyone',
+    markNoticesRead: 'anyone',
+    addDutyPeriod: 'liaison,town',
+    removeDutyPeriod: 'liaison,town',
+    townOverview: 'town',
   })
 })

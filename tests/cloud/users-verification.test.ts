@@ -63,8 +63,14 @@ test('ask → liaison sees photo and phone → approve once (two deciders race) 
   const sent = cloud.openapi.outbox().filter((m) => m.touser === rider)
   expect(sent).toHaveLength(1)
   expect(sent[0]).toMatchObject({ templateId: 'tmpl-verification-result', page: 'pages/me/index', data: { phrase1: { value: '已通过' } } })
-  const notices = data(await cloud.call('users', 'listMyNotices', {}, { openid: rider })).items
-  expect(notices.map((n) => n.title)).toEqual(['认证结果通知'])
+  const notices = data(await cloud.call('users', 'listMyNotices', {}, { openid: rider }))
+  expect(notices.items.map((n) => [n.title, n.read])).toEqual([['认证结果通知', false]])
+  expect(notices.unread).toBe(1)
+  // reading the list does not mark it; marking does (only mine)
+  expect(data(await cloud.call('users', 'markNoticesRead', { ids: [notices.items[0].id] }, { openid: rider }))).toEqual({
+    marked: 1,
+    unread: 0,
+  })
   expect(data(await cloud.call('users', 'getMe', {}, { openid: rider })).unreadNotices).toBe(0)
   const trail = auditOf(cloud, { targetOpenid: rider, action: 'verify', outcome: 'applied' })
   expect(trail).toHaveLength(1)

@@ -140,7 +140,15 @@ describe('groups opened from WeChat', () => {
     expect(user('o-new-rider').groupIds).toEqual([DEMO_GROUP_ID])
     const me = data(await cloud.call('users', 'getMe', {}, { openid: 'o-new-rider' }))
     expect(me.groups).toEqual([
-      { id: DEMO_GROUP_ID, name: '周浦万达骑手之家群', memberCount: members + 1, isLiaison: false, isAdmin: false, current: true },
+      {
+        id: DEMO_GROUP_ID,
+        name: '周浦万达骑手之家群',
+        memberCount: members + 1,
+        isLiaison: false,
+        isAdmin: false,
+        onDuty: false,
+        current: true,
+      },
     ])
   })
 

@@ -49,7 +49,7 @@ const ENTRIES: { role: Role; entries: Entry[] }[] = [
   {
     role: 'liaison',
     entries: [
-      { title: '认证审核与群成员', hint: '审核、管理员、邀请', url: `${PKG}/liaison/index` },
+      { title: '认证审核与群成员', hint: '审核、值班、邀请', url: `${PKG}/liaison/index` },
       { title: '待回答的问题', hint: '按等待时间排序' },
     ],
   },
@@ -62,7 +62,10 @@ const ENTRIES: { role: Role; entries: Entry[] }[] = [
   },
   {
     role: 'town',
-    entries: [{ title: '各群与联络员', hint: '审核、成员、角色', url: `${PKG}/liaison/index` }],
+    entries: [
+      { title: '镇里工作台', hint: '指派联络员和站点人员、变更记录', url: `${PKG}/town/index` },
+      { title: '各群的审核与成员', hint: '认证、值班、邀请', url: `${PKG}/liaison/index` },
+    ],
   },
 ]
 
@@ -161,6 +164,22 @@ export default function MePage() {
       <View className="page__body">
         <GroupEntryBanner entry={entry} onRetry={retry} />
 
+        <View
+          className={`me__notices${me.unreadNotices ? ' me__notices--unread' : ''}`}
+          hoverClass="me__entry--pressed"
+          onClick={() => void Taro.navigateTo({ url: `${PKG}/notices/index` })}
+        >
+          <Text className="me__entry-title">我的通知</Text>
+          <View className="me__entry-right">
+            {me.unreadNotices ? (
+              <Text className="me__badge">{me.unreadNotices > 99 ? '99+' : me.unreadNotices} 条未读</Text>
+            ) : (
+              <Text className="me__entry-hint">没有新通知</Text>
+            )}
+            <Text className="me__entry-chevron">›</Text>
+          </View>
+        </View>
+
         {me.verification.state === 'approved' || me.roles.includes('liaison') || me.roles.includes('town') ? null : (
           <Card className="me__verify">
             <Text className="me__verify-title">{verify.title}</Text>
@@ -189,7 +208,11 @@ export default function MePage() {
                   <View className="me__group-tags">
                     {g.current ? <Text className="tag tag--primary">当前</Text> : null}
                     {g.isLiaison ? <Text className="tag">联络员</Text> : null}
-                    {g.isAdmin ? <Text className="tag">轮值管理员</Text> : null}
+                    {g.onDuty ? (
+                      <Text className="tag tag--primary">值班中</Text>
+                    ) : g.isAdmin ? (
+                      <Text className="tag">轮值管理员</Text>
+                    ) : null}
                     <Text className="me__group-count">{g.memberCount} 人</Text>
                   </View>
                 </View>

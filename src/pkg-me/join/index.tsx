@@ -1,6 +1,6 @@
 /**
- * 加入小哥群 by invite link (`pkg-me/join/index?t=<token>`): for riders who cannot open the app
- * from the group. The token is checked by users.joinByInvite (unknown / expired → a clear message).
+ * 加入小哥群 by invite link (`pkg-me/join/index?t=<token>`, or `?q=<url>` when WeChat opens it from
+ * the scanned invite QR): for riders who cannot open the app from the group. The token is checked by users.joinByInvite (unknown / expired → a clear message).
  */
 import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
@@ -8,11 +8,12 @@ import { useCallback } from 'react'
 import StateView from '@/components/state-view'
 import { useCloudQuery } from '@/hooks/use-cloud-query'
 import { joinByInvite } from '@/services/users'
+import { inviteTokenFrom } from '../utils/invite-link'
 import './index.scss'
 
 export default function JoinPage() {
-  const token = useRouter().params.t ?? ''
-  const join = useCallback(() => joinByInvite(decodeURIComponent(token)), [token])
+  const token = inviteTokenFrom(useRouter().params)
+  const join = useCallback(() => joinByInvite(token), [token])
   const { state, reload } = useCloudQuery(join)
   const toMe = () => void Taro.switchTab({ url: '/pages/me/index' })
   return (

@@ -1,12 +1,14 @@
 /**
- * 联络员工作台 (liaison of a group; town sees every group): pending verifications (photo, full
- * phone; approve, or reject with a reason), the group's members (make a verified rider an on-duty
- * administrator or take it back), and an expiring invite link for riders who cannot open the app
- * from the group. With `?claim=1` a liaison without a group claims the group the app was opened from.
+ * 联络员工作台 (liaison of a group; town sees every group, `?groupId=` opens one): pending
+ * verifications (photo, full phone; approve, or reject with a reason), the group's members (give
+ * a verified rider duty periods as the group's rotating administrator — 本周 / 下周 / chosen
+ * Shanghai dates — or take them back), and an expiring invite link with its QR code (drawn on
+ * the phone by ../utils/qr) for riders who cannot open the app from the group. With `?claim=1`
+ * a liaison without a group claims the group the app was opened from.
  * Every action is checked again by the users function; this page only shows what it is given.
  */
 import type { GroupSummary } from '@cloud/users/contract'
-import { Button, Image, Input, Text, View } from '@tarojs/components'
+import { Button, Image, Input, Picker, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs/taro'
 import { useCallback, useEffect, useState } from 'react'
 import Card from '@/components/card'
@@ -14,19 +16,25 @@ import StateView from '@/components/state-view'
 import { useCloudQuery } from '@/hooks/use-cloud-query'
 import { callFunction } from '@/services/cloud'
 import {
+  addDutyPeriod,
   claimGroup,
   createInvite,
+  type DutyPeriodItem,
   decideVerification,
   fetchMe,
   type InviteResult,
   listMembers,
   listVerifications,
   type MemberItem,
+  removeDutyPeriod,
   setAdmin,
   type VerificationItem,
 } from '@/services/users'
 import { groupEnterInfo } from '@/services/users/group-enter-info'
 import { roleTags } from '@/utils/labels'
+import { addDays, dutyRange, formatDutyRange, shanghaiDate } from '../utils/duty-dates'
+import { inviteQrText } from '../utils/invite-link'
+import InviteQr from './invite-qr'
 import './index.scss'
 
 type Tab = 'pending' | 'members' | 'invite'
@@ -61,8 +69,11 @@ export default function LiaisonConsole() {
 
   const groups = state.status === 'ready' ? state.data.groups : []
   useEffect(() => {
-    if (!groupId && groups.length) setGroupId((groups.find((g) => g.current) ?? groups[0]).id)
-  }, [groups, groupId])
+    if (!groupId && groups.length) {
+      const wanted = groups.find((g) => g.id === router.params.groupId)
+      setGroupId((wanted ?? groups.find((g) => g.current) ?? groups[0]).id)
+    }
+  }, [groups, groupId, router.params.groupId])
 
   usePullDownRefresh(() => {
     void reload({ quiet: true }).finally(() => Taro.stopPullDownRefresh())
@@ -229,50 +240,165 @@ const VERIFY_LABEL = { approved: '已认证', pending: '审核中', rejected: '�
 function Members({ groupId }: { groupId: string }) {
   const fetcher = useCallback(() => listMembers(groupId), [groupId])
   const { state, reload } = useCloudQuery(fetcher)
+  const [planning, setPlanning] = useState<string | null>(null)
   if (state.status === 'loading') return <StateView compact kind="loading" />
   if (state.status === 'error') return <StateView compact kind="error" description={state.error.message} onAction={() => void reload()} />
 
-  async function toggleAdmin(m: MemberItem) {
+  async function revokeAdmin(m: MemberItem) {
     const ok = await Taro.showModal({
-      title: m.isAdmin ? '取消轮值管理员？' : '设为轮值管理员？',
-      content: m.isAdmin ? `${m.nickname} 将不能再发布群公告。` : `${m.nickname} 在值班期间可以发布群公告。`,
+      title: '取消轮值管理员？',
+      content: `${m.nickname} 将不能再发布群公告，已安排的值班也一并取消。`,
     })
     if (!ok.confirm) return
-    const r = await setAdmin(m.openid, groupId, !m.isAdmin)
+    const r = await setAdmin(m.openid, groupId, false)
     void Taro.showToast({ title: r.ok ? '已更新' : r.error.message, icon: 'none' })
     void reload({ quiet: true })
   }
 
+  async function cancelDuty(m: MemberItem, p: DutyPeriodItem) {
+    const ok = await Taro.showModal({ title: '取消这段值班？', content: `${m.nickname} ${formatDutyRange(p.start, p.end)}` })
+    if (!ok.confirm) return
+    const r = await removeDutyPeriod(m.openid, p.id)
+    void Taro.showToast({ title: r.ok ? '已取消' : r.error.message, icon: 'none' })
+    void reload({ quiet: true })
+  }
+
+  const members = [...state.data.members].sort((a, b) => Number(b.onDuty) - Number(a.onDuty) || Number(b.isAdmin) - Number(a.isAdmin))
   return (
     <Card>
-      {state.data.members.map((m) => (
-        <View key={m.openid} className="row">
-          <View className="row__main">
-            <Text className="row__title">{m.nickname}</Text>
-            <Text className="row__meta">{[m.workType, m.phone].filter(Boolean).join(' · ') || '未填写工种'}</Text>
-            <View className="row__tags">
-              {m.verification === 'none' && (m.isLiaison || m.roles.includes('staff')) ? null : (
-                <Text className={`tag ${m.verification === 'approved' ? 'tag--success' : 'tag--warning'}`}>
-                  {VERIFY_LABEL[m.verification]}
-                </Text>
-              )}
-              {roleTags(m.roles)
-                .filter((l) => l !== '小哥')
-                .map((l) => (
-                  <Text key={l} className="tag">
-                    {l}
-                  </Text>
-                ))}
+      {members.map((m) => {
+        const upcoming = m.duty.filter((p) => !p.ended)
+        return (
+          <View key={m.openid} className="member">
+            <View className="row member__row">
+              <View className="row__main">
+                <Text className="row__title">{m.nickname}</Text>
+                <Text className="row__meta">{[m.workType, m.phone].filter(Boolean).join(' · ') || '未填写工种'}</Text>
+                <View className="row__tags">
+                  {m.onDuty ? <Text className="tag tag--primary">值班中</Text> : null}
+                  {m.verification === 'none' && (m.isLiaison || m.roles.includes('staff')) ? null : (
+                    <Text className={`tag ${m.verification === 'approved' ? 'tag--success' : 'tag--warning'}`}>
+                      {VERIFY_LABEL[m.verification]}
+                    </Text>
+                  )}
+                  {roleTags(m.roles)
+                    .filter((l) => l !== '小哥')
+                    .map((l) => (
+                      <Text key={l} className="tag">
+                        {l}
+                      </Text>
+                    ))}
+                </View>
+              </View>
+              {m.verification === 'approved' && !m.isLiaison && planning !== m.openid ? (
+                <Button className="button-secondary small-button member__plan" onClick={() => setPlanning(m.openid)}>
+                  安排值班
+                </Button>
+              ) : null}
             </View>
+            {upcoming.map((p) => (
+              <View key={p.id} className="duty">
+                <Text className={`duty__range${p.current ? ' duty__range--now' : ''}`}>
+                  {p.current ? '值班中 ' : '将值班 '}
+                  {formatDutyRange(p.start, p.end)}
+                </Text>
+                <View className="duty__cancel" hoverClass="me__entry--pressed" onClick={() => void cancelDuty(m, p)}>
+                  <Text>取消</Text>
+                </View>
+              </View>
+            ))}
+            {planning === m.openid ? (
+              <DutyForm
+                member={m}
+                groupId={groupId}
+                onDone={(changed) => {
+                  setPlanning(null)
+                  if (changed) void reload({ quiet: true })
+                }}
+              />
+            ) : null}
+            {m.isAdmin && planning !== m.openid ? (
+              <View className="member__revoke" hoverClass="me__entry--pressed" onClick={() => void revokeAdmin(m)}>
+                <Text>取消管理员</Text>
+              </View>
+            ) : null}
           </View>
-          {m.verification === 'approved' && !m.isLiaison ? (
-            <Button className="button-secondary small-button" onClick={() => void toggleAdmin(m)}>
-              {m.isAdmin ? '取消管理员' : '设为管理员'}
-            </Button>
-          ) : null}
-        </View>
-      ))}
+        )
+      })}
     </Card>
+  )
+}
+
+/** Monday of the Shanghai week containing `date`. */
+function mondayOf(date: string): string {
+  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay()
+  return addDays(date, -((weekday + 6) % 7))
+}
+
+function DutyForm({ member, groupId, onDone }: { member: MemberItem; groupId: string; onDone: (changed: boolean) => void }) {
+  const today = shanghaiDate()
+  const monday = mondayOf(today)
+  const presets = [
+    { key: 'this', label: '本周', from: today, to: addDays(monday, 6) },
+    { key: 'next', label: '下周', from: addDays(monday, 7), to: addDays(monday, 13) },
+  ]
+  const [from, setFrom] = useState(presets[0].from)
+  const [to, setTo] = useState(presets[0].to)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+
+  async function save() {
+    setError(null)
+    if (to < from) return setError('结束日期不能早于开始日期')
+    setBusy(true)
+    const range = dutyRange(from, to)
+    const r = await addDutyPeriod(member.openid, groupId, range.start, range.end)
+    setBusy(false)
+    if (!r.ok) return setError(r.error.message)
+    void Taro.showToast({ title: '已安排', icon: 'none' })
+    onDone(true)
+  }
+
+  return (
+    <View className="duty-form">
+      <Text className="form__label">{member.nickname} 的值班时间</Text>
+      <View className="chips">
+        {presets.map((p) => (
+          <View
+            key={p.key}
+            className={`chip${from === p.from && to === p.to ? ' chip--on' : ''} duty-form__preset`}
+            onClick={() => {
+              setFrom(p.from)
+              setTo(p.to)
+            }}
+          >
+            <Text>{p.label}</Text>
+          </View>
+        ))}
+      </View>
+      <View className="duty-form__dates">
+        <Picker mode="date" value={from} start={today} onChange={(e) => setFrom(String(e.detail.value))}>
+          <View className="form__input duty-form__date">
+            <Text>从 {formatDutyRange(`${from}T00:00:00+08:00`, `${addDays(from, 1)}T00:00:00+08:00`)}</Text>
+          </View>
+        </Picker>
+        <Picker mode="date" value={to} start={from} onChange={(e) => setTo(String(e.detail.value))}>
+          <View className="form__input duty-form__date">
+            <Text>到 {formatDutyRange(`${to}T00:00:00+08:00`, `${addDays(to, 1)}T00:00:00+08:00`)}</Text>
+          </View>
+        </Picker>
+      </View>
+      <Text className="form__hint">从第一天 0 点到最后一天 24 点（北京时间）。值班期间可以发布群公告。</Text>
+      {error ? <Text className="form__error duty-form__error">{error}</Text> : null}
+      <View className="request__actions">
+        <Button className="button-secondary request__action" onClick={() => onDone(false)}>
+          取消
+        </Button>
+        <Button className="button-primary request__action duty-form__save" disabled={busy ? true : undefined} onClick={() => void save()}>
+          确定安排
+        </Button>
+      </View>
+    </View>
   )
 }
 
@@ -292,6 +418,8 @@ function Invite({ groupId, invite, onInvite }: { groupId: string; invite: Invite
       <Text className="note">给没法从群里打开小程序的小哥：生成邀请链接，发给他或转发小程序卡片。链接 3 天内有效，只能加入这个群。</Text>
       {invite ? (
         <>
+          <InviteQr text={inviteQrText(invite.token)} />
+          <Text className="invite__qr-hint">请小哥用微信扫一扫</Text>
           <Text className="invite__path">{invite.path}</Text>
           <Text className="form__hint">有效期至 {invite.expiresAt.slice(0, 16).replace('T', ' ')}</Text>
         </>
@@ -303,8 +431,8 @@ function Invite({ groupId, invite, onInvite }: { groupId: string; invite: Invite
             <Button className="button-primary" openType="share">
               转发邀请卡片
             </Button>
-            <Button className="button-secondary" onClick={() => void Taro.setClipboardData({ data: invite.path })}>
-              复制链接
+            <Button className="button-secondary" onClick={() => void Taro.setClipboardData({ data: inviteQrText(invite.token) })}>
+              复制邀请链接
             </Button>
           </>
         ) : (

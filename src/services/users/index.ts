@@ -3,10 +3,36 @@
  * function per call; pages import from here, never callFunction directly.
  */
 import type { Envelope } from '@cloud/_lib/envelope'
-import type { CloudIdRef, EnterGroupResult, InviteResult, MeData, MemberItem, VerificationItem, WorkType } from '@cloud/users/contract'
+import type {
+  AssignableRole,
+  AuditItem,
+  CloudIdRef,
+  DutyPeriodItem,
+  EnterGroupResult,
+  FoundUser,
+  InviteResult,
+  MeData,
+  MemberItem,
+  NoticeItem,
+  TownOverview,
+  VerificationItem,
+  WorkType,
+} from '@cloud/users/contract'
 import { callFunction } from '../cloud'
 
-export type { EnterGroupResult, InviteResult, MeData, MemberItem, VerificationItem, WorkType }
+export type {
+  AuditItem,
+  DutyPeriodItem,
+  EnterGroupResult,
+  FoundUser,
+  InviteResult,
+  MeData,
+  MemberItem,
+  NoticeItem,
+  TownOverview,
+  VerificationItem,
+  WorkType,
+}
 
 export const WORK_TYPE_OPTIONS: readonly WorkType[] = ['外卖', '快递', '网约车', '房产中介', '保安', '其他']
 
@@ -39,3 +65,24 @@ export const listMembers = (groupId: string) => callFunction('users', 'listMembe
 export const setAdmin = (targetOpenid: string, groupId: string, grant: boolean) =>
   callFunction('users', 'assignRole', { targetOpenid, targetRole: 'admin', scopeId: groupId, grant })
 export const listMyNotices = () => callFunction('users', 'listMyNotices', {})
+export const markNoticesRead = (ids: string[] | 'all') => callFunction('users', 'markNoticesRead', ids === 'all' ? { all: true } : { ids })
+
+/** Appoint for a duty period; `start`/`end` are instants with +08:00 (see pkg-me/utils/duty-dates). */
+export const addDutyPeriod = (targetOpenid: string, groupId: string, start: string, end: string) =>
+  callFunction('users', 'addDutyPeriod', { targetOpenid, groupId, start, end })
+export const removeDutyPeriod = (targetOpenid: string, periodId: string) =>
+  callFunction('users', 'removeDutyPeriod', { targetOpenid, periodId })
+
+// town
+export const townOverview = () => callFunction('users', 'townOverview', {})
+export const searchUsers = (q: string) => callFunction('users', 'searchUsers', { q })
+export const listAudit = (filter: { targetOpenid?: string; groupId?: string; limit?: number } = {}) =>
+  callFunction('users', 'listAudit', filter)
+export interface RoleChange {
+  targetOpenid: string
+  targetRole: AssignableRole
+  grant: boolean
+  scopeId?: string
+  staffKind?: 'canteen' | 'station'
+}
+export const assignRole = (change: RoleChange) => callFunction('users', 'assignRole', change)

@@ -1,0 +1,25 @@
+/**
+ * @jest-environment jsdom
+ *
+ * The built weapp 我的 as the town office (miniprogram-simulate, local cloud with the demo town):
+ * 镇里工作台 opens the town console in the pkg-me subpackage, 我的通知 opens the notices page.
+ */
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { loadWeappPage, WEAPP } from './helpers/weapp'
+
+const cloudUrl = process.env.XG_COMPONENTS_CLOUD as string
+const built = existsSync(path.join(WEAPP, 'app.js'))
+
+;(built ? test : test.skip)('我的 as town: the town console entry and my notices', async () => {
+  const page = await loadWeappPage('pages/me/index', { cloudUrl, openid: 'o-demo-town-office' })
+  await page.waitForText('镇里工作台')
+  expect(page.text()).toContain('没有新通知')
+  expect(page.text()).toContain('指派联络员和站点人员、变更记录')
+  await page.tap('.me__notices')
+  await page.tap('.me__entries .me__entry')
+  expect(page.navigations).toEqual([
+    { api: 'navigateTo', url: '/pkg-me/notices/index' },
+    { api: 'navigateTo', url: '/pkg-me/town/index' },
+  ])
+})
