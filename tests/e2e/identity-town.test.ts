@@ -74,7 +74,8 @@ describe('town console, new liaison, duty and notices (H5 in Chromium)', () => {
     await c.getByText('复制邀请链接').waitFor()
     await e2e.shot(c, 'e2e-town-5-new-liaison-invite')
     const zbar = ['/usr/bin/zbarimg', '/usr/local/bin/zbarimg'].find(existsSync)
-    if (zbar) {
+    if (!zbar) throw new Error('zbarimg not found: apt-get install -y zbar-tools (.ci/run does this)')
+    {
       const file = `${require('node:os').tmpdir()}/e2e-invite-qr-${process.pid}.png`
       await c.locator('.invite-qr').screenshot({ path: file })
       const read = spawnSync(zbar, ['-q', '--raw', file], { encoding: 'utf8' }).stdout.trim()
