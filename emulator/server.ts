@@ -93,7 +93,12 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   let baseUrl = ''
   const storage = createStorage({ dir: join(dataDir, 'storage'), envId: LOCAL_ENV_ID, baseUrl: () => baseUrl })
   const openapi = createOpenApi({ appid: LOCAL_APPID })
-  const functionEnv = { TOWN_BOOTSTRAP_OPENIDS: DEMO_TOWN_OPENID, ...options.functionEnv }
+  // The function environment variables a deployment sets in the console (README "Deploy"); local values.
+  const functionEnv = {
+    TOWN_BOOTSTRAP_OPENIDS: DEMO_TOWN_OPENID,
+    STATION_CHECKIN_SECRET: 'local-dev-checkin-secret-not-for-production',
+    ...options.functionEnv,
+  }
   const runner = new FunctionRunner({
     functionsDir,
     envId: LOCAL_ENV_ID,

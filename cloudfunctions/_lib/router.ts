@@ -21,6 +21,11 @@ export interface ActionDef<S extends z.ZodTypeAny, R> {
   summary: string
   /** The error codes this action answers besides the router's own (INVALID_ARGUMENT, PERMISSION_DENIED, UNAUTHENTICATED, INTERNAL). */
   errors?: readonly ErrorCode[]
+  /**
+   * Only for roles ['anyone']: the handler needs the caller's openid but not their profile, so the
+   * users read is skipped (caller.roles is just visitor, plus town from the bootstrap list).
+   */
+  openidOnly?: boolean
   /** Who may call. 'anyone' = any caller with an OPENID. */
   roles: readonly Allowed[]
   /** Also allow invocations with no user (timer triggers, other functions acting for the system). */
@@ -77,7 +82,10 @@ export function createMain(functionName: string, actions: ActionTable) {
         throw new AppError('INVALID_ARGUMENT', '未知的操作', { action: typeof name === 'string' ? name.slice(0, 64) : null })
       }
       const def = actions[name]
-      const caller = await loadCaller(now)
+      if (def.openidOnly && !(def.roles.length === 1 && def.roles[0] === 'anyone')) {
+        throw new Error(`[${functionName}.${name}] openidOnly needs roles ['anyone']`)
+      }
+      const caller = await loadCaller(now, { withProfile: !def.openidOnly })
       const params: Record<string, unknown> = {}
       for (const [k, v] of Object.entries(rest)) if (!RESERVED_EVENT_KEYS.has(k)) params[k] = v
       const ctx: ActionContext = { caller, now }

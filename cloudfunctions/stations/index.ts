@@ -217,6 +217,7 @@ async function problemScope(input: { problemId: string }, { caller }: ActionCont
 const listStations = action({
   summary: '附近驿站：按距离由近到远（一次 geoNear 查询），可按服务、现在开放、夜间开放筛选；拒绝定位时按镇中心排序',
   roles: ['anyone'],
+  openidOnly: true,
   input: listStationsInput,
   async handler(input, { now }): Promise<StationList> {
     const origin = input.location ?? TOWN_CENTRE

@@ -525,7 +525,8 @@ describe('stations: QR check-in', () => {
   })
 
   test('without STATION_CHECKIN_SECRET, check-in fails closed', async () => {
-    const bare = await startTestCloud({ seed: 'demo' })
+    // the local cloud's default secret is switched off, as in a deployment that forgot to set it
+    const bare = await startTestCloud({ seed: 'demo', functionEnv: { STATION_CHECKIN_SECRET: '' } })
     try {
       const r = await bare.call('stations', 'checkIn', { code: 'XG1.st-wanda.1.20261126.AAAAAAAAAAAAAAAAAAAAAA' }, { openid: RIDER })
       expect(r).toMatchObject({ ok: false, error: { code: 'FAILED_PRECONDITION' } })
