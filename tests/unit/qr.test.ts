@@ -1,10 +1,10 @@
 /**
- * The invite QR encoder (src/pkg-me/utils/qr.ts), checked against published vectors (Reed–Solomon,
+ * The invite QR encoder (src/utils/qr.ts; shared by the invite QR and the printable station check-in code), checked against published vectors (Reed–Solomon,
  * format and version information) and by decoding what it draws with an independent reader
  * written here: fixed patterns in place, format/version bits valid, every block's Reed–Solomon
  * syndromes zero, and the byte-mode payload reads back as the text.
  */
-import { encodeQr, formatBits, reedSolomon, versionBits, versionFor } from '../../src/pkg-me/utils/qr'
+import { encodeQr, formatBits, reedSolomon, versionBits, versionFor } from '../../src/utils/qr'
 
 // ---- a small reader ----------------------------------------------------------------------------
 const BLOCKS_M = [

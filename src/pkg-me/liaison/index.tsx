@@ -3,7 +3,7 @@
  * verifications (photo, full phone; approve, or reject with a reason), the group's members (give
  * a verified rider duty periods as the group's rotating administrator — 本周 / 下周 / chosen
  * Shanghai dates — or take them back), and an expiring invite link with its QR code (drawn on
- * the phone by ../utils/qr) for riders who cannot open the app from the group. With `?claim=1`
+ * the phone by @/utils/qr) for riders who cannot open the app from the group. With `?claim=1`
  * a liaison without a group claims the group the app was opened from.
  * Every action is checked again by the users function; this page only shows what it is given.
  */

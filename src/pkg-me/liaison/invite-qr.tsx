@@ -1,10 +1,10 @@
 /**
- * The invite QR (H5 and default): the matrix from ../utils/qr drawn as one SVG path in an image,
+ * The invite QR (H5 and default): the matrix from @/utils/qr drawn as one SVG path in an image,
  * with the quiet zone. The weapp build uses invite-qr.weapp.tsx (Canvas 2d).
  */
 import { Image, View } from '@tarojs/components'
 import { useMemo } from 'react'
-import { encodeQr } from '../utils/qr'
+import { encodeQr } from '@/utils/qr'
 
 export function qrSvg(matrix: boolean[][]): string {
   const n = matrix.length + 8

@@ -1,5 +1,5 @@
 /**
- * The invite QR on weapp: the matrix from ../utils/qr drawn on a Canvas 2d (crisp at the
+ * The invite QR on weapp: the matrix from @/utils/qr drawn on a Canvas 2d (crisp at the
  * device pixel ratio), white quiet zone of 4 modules. Long-press to save is offered by WeChat's
  * image preview: tapping exports the canvas and previews it.
  * Docs: https://developers.weixin.qq.com/miniprogram/dev/component/canvas.html
@@ -7,7 +7,7 @@
 import { Canvas, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useRef } from 'react'
-import { encodeQr } from '../utils/qr'
+import { encodeQr } from '@/utils/qr'
 
 const SIDE_PX = 240 // CSS px; the scss gives the canvas the same size (480rpx on a 375-wide phone)
 

@@ -12,7 +12,7 @@ import { useCallback, useMemo, useState } from 'react'
 import StateView from '@/components/state-view'
 import { useCloudQuery } from '@/hooks/use-cloud-query'
 import { issueCheckinCode, listManaged } from '@/services/stations/stations'
-import { encodeQr } from './qr'
+import { encodeQr } from '@/utils/qr'
 import './index.scss'
 
 function QrCode({ text }: { text: string }) {
