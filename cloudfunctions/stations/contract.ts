@@ -8,6 +8,8 @@ import { PROBLEM_KINDS, type ProblemKind, SERVICE_KEYS, type ServiceKey } from '
 
 export type { HoursException, ProblemKind, ServiceKey, WeeklyHours }
 
+export const MAX_STATION_PHOTOS = 6
+
 export const PROVIDERS = ['town', 'union', 'partner_shop', 'store_24h'] as const
 export type Provider = (typeof PROVIDERS)[number]
 
@@ -99,9 +101,11 @@ const stationFields = {
     .string()
     .regex(/^[\d-]{5,20}$/)
     .optional(),
-  photos: z.array(fileId).max(9).optional(),
+  /** Cloud file ids: the caller's own uploads (`uploads/<openid>/…`), `stations/<stationId>/…`, or photos the station already has. */
+  photos: z.array(fileId).max(MAX_STATION_PHOTOS).optional(),
   capacityNote: text(60).optional(),
-  groupId: id.optional(),
+  /** The group (微阵地) whose liaison is told of problems here; null clears it. */
+  groupId: id.nullable().optional(),
 }
 
 export const createStationInput = z.object(stationFields).strict()
@@ -206,6 +210,8 @@ export interface StationDetail extends StationRow {
   /** What a rider can report here: 到点没开门 plus each offered service's problems. */
   reportOptions: { service: ServiceKey | null; kind: ProblemKind; label: string }[]
   canManage: boolean
+  /** Town only (the edit page): the photos' file ids, in the order of `photos`, and the station's group. */
+  manage: { photoFileIds: string[]; groupId: string | null } | null
   /** Subscribe-message template ids to ask for before reporting (outcome) / in the console (new problems). */
   templates: { problemResolved: string; problem: string }
 }

@@ -7,6 +7,7 @@
  *   createStation, updateStation, closeStation, reopenStation (town).
  * Collections: stations (2dsphere on location), station_problems (openKey unique while open),
  *   station_checkins (one per rider, station and Shanghai hour), users, groups (read), notifications.
+ * Storage: station photos (getTempFileURL; deleteFile when the town removes one).
  * Openapi permissions: subscribeMessage.send, security.msgSecCheck.
  * Environment: STATION_CHECKIN_SECRET (≥ 16 chars) signs the printable check-in codes.
  */
@@ -204,6 +205,44 @@ async function contentOk(text: string, openid: string): Promise<boolean> {
   }
 }
 
+/** Storage path of a cloud file id (cloud://<env>.<bucket>/<path>), or null when malformed. */
+function storagePath(fileId: string): string | null {
+  const path = fileId.replace(/^cloud:\/\/[^/]+\//, '')
+  return path === fileId || path.includes('..') || path.includes('//') ? null : path
+}
+
+/**
+ * Station photos the town may save: photos the station already has, files under
+ * `stations/<stationId>/`, or the caller's own uploads (`uploads/<openid>/…`, where the H5 upload
+ * and the weapp edit page put them). Anything else (another person's upload, a forged id) is refused.
+ */
+function checkPhotos(photos: string[], caller: { openid: string }, stationId: string | null, current: string[]) {
+  if (new Set(photos).size !== photos.length) throw invalid('照片重复了', { field: 'photos' })
+  for (const p of photos) {
+    if (current.includes(p)) continue
+    const path = storagePath(p)
+    const ok =
+      path !== null && (path.startsWith(`uploads/${caller.openid}/`) || (stationId !== null && path.startsWith(`stations/${stationId}/`)))
+    if (!ok) throw invalid('照片文件不正确，请重新上传', { field: 'photos' })
+  }
+}
+
+async function checkGroup(groupId: string | null | undefined) {
+  if (!groupId) return
+  const group = await row(db.collection('groups').where({ _id: groupId }))
+  if (!group || group.status === 'removed') throw invalid('没有找到这个微阵地（群）', { field: 'groupId' })
+}
+
+async function deletePhotos(fileIds: string[]) {
+  if (!fileIds.length) return
+  try {
+    await cloud.deleteFile({ fileList: fileIds })
+  } catch (err) {
+    // A file that cannot be deleted now does not undo the saved change; it is logged.
+    console.warn('[stations] deleteFile failed', err)
+  }
+}
+
 const stationScope = (input: { stationId: string }, { caller }: ActionContext) => isStationStaff(caller, input.stationId)
 
 async function problemScope(input: { problemId: string }, { caller }: ActionContext) {
@@ -306,6 +345,9 @@ const getStation = action({
           .flatMap((c) => c.problems.map((p) => ({ service: c.key, kind: p.kind, label: `${c.label}：${p.label}` }))),
       ],
       canManage: isStationStaff(caller, stationId),
+      manage: isTown(caller)
+        ? { photoFileIds: photos.filter((p) => urls.has(p)), groupId: typeof doc.groupId === 'string' ? doc.groupId : null }
+        : null,
       templates: { problemResolved: templateId('stationProblemResolved'), problem: templateId('stationProblem') },
     }
   },
@@ -677,6 +719,8 @@ const createStation = action({
   input: createStationInput,
   async handler(input, { caller, now }) {
     checkHours(input.hours, input.exceptions)
+    checkPhotos(input.photos ?? [], caller, null, [])
+    await checkGroup(input.groupId)
     const stationId = `st-${randomBytes(6).toString('hex')}`
     await stations().add({
       data: {
@@ -708,13 +752,17 @@ const createStation = action({
 })
 
 const updateStation = action({
-  summary: '修改驿站资料（名称、类型、地址、位置、服务、时间、电话、照片、容纳说明）（镇里）',
+  summary:
+    '修改驿站资料（名称、类型、地址、位置、服务、时间、电话、照片（最多 6 张，去掉的照片从存储删除）、容纳说明、所属微阵地）（镇里）',
   roles: ['town'],
   errors: ['NOT_FOUND'],
   input: updateStationInput,
   async handler({ stationId, ...input }, { caller, now }) {
     checkHours(input.hours, input.exceptions)
-    await stationById(stationId)
+    const before = await stationById(stationId)
+    const current = Array.isArray(before.photos) ? (before.photos as unknown[]).filter((p): p is string => typeof p === 'string') : []
+    if (input.photos) checkPhotos(input.photos, caller, stationId, current)
+    await checkGroup(input.groupId)
     const data: Doc = { updatedAt: now, updatedBy: caller.openid }
     for (const k of ['name', 'provider', 'address', 'phone', 'capacityNote', 'groupId'] as const)
       if (input[k] !== undefined) data[k] = input[k]
@@ -727,6 +775,8 @@ const updateStation = action({
     }
     if (input.exceptions) data.exceptions = _.set(input.exceptions)
     await stations().doc(stationId).update({ data })
+    // Photos taken off the station are deleted from storage once the change is saved.
+    if (input.photos) await deletePhotos(current.filter((p) => !input.photos?.includes(p)))
     return { ok: true as const }
   },
 })
