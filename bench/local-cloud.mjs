@@ -5,31 +5,15 @@
  * at 1, 10 and 50 concurrent clients, plus the bare HTTP round trip (GET /__health) for comparison.
  * Starts its own local cloud (in memory) on a free port. Bounded: each cell runs for SECONDS.
  */
-import { spawn } from 'node:child_process'
 import http from 'node:http'
 import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import localCloud from '../scripts/local-cloud-process.cjs'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 2)
 const LEVELS = [1, 10, 50]
-
-function startCloud() {
-  const proc = spawn(process.execPath, [join(root, 'scripts/cloud.mjs'), '--port', '0', '--memory', '--seed', 'none', '--no-timers'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'ignore'],
-  })
-  return new Promise((ok, fail) => {
-    let out = ''
-    proc.stdout.on('data', (c) => {
-      out += c
-      const m = out.match(/LOCAL CLOUD READY (http:\/\/\S+)/)
-      if (m) ok({ proc, url: m[1] })
-    })
-    proc.on('exit', (code) => fail(new Error(`local cloud exited ${code}`)))
-  })
-}
 
 function quantile(sorted, q) {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : 0
@@ -59,7 +43,7 @@ async function cell(op, concurrency) {
 }
 
 export async function benchLocalCloud() {
-  const { proc, url } = await startCloud()
+  const { url, stop } = await localCloud.spawnLocalCloud({ seed: 'none', stderr: 'ignore' })
   try {
     Object.assign(process.env, {
       TENCENTCLOUD_RUNENV: 'SCF',
@@ -115,7 +99,7 @@ export async function benchLocalCloud() {
     }
     agent.destroy()
   } finally {
-    proc.kill('SIGTERM')
+    await stop()
   }
 }
 

@@ -8,48 +8,23 @@
  *   npm run build:h5 && npm run build:weapp && npm run screenshots [-- --out screenshots]
  * (the page list comes from dist/weapp/app.json, so both builds must exist)
  */
-import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
+import localCloud from '../../scripts/local-cloud-process.cjs'
+
+const { CHROMIUM_ARGS, spawnLocalCloud } = localCloud
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 const DIST = join(ROOT, process.env.XG_DIST ?? 'dist')
 const outArg = process.argv.indexOf('--out')
 const OUT = resolve(ROOT, outArg > 0 ? process.argv[outArg + 1] : 'screenshots')
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-]
 
 function pages() {
   const app = JSON.parse(readFileSync(join(DIST, 'weapp/app.json'), 'utf8'))
   const subs = (app.subpackages ?? app.subPackages ?? []).flatMap((s) => s.pages.map((p) => `${s.root.replace(/\/$/, '')}/${p}`))
   return [...app.pages, ...subs]
-}
-
-function startCloud() {
-  const proc = spawn(process.execPath, [join(ROOT, 'scripts/cloud.mjs'), '--port', '0', '--memory', '--seed', 'demo', '--no-timers'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  return new Promise((ok, fail) => {
-    let out = ''
-    proc.stdout.on('data', (c) => {
-      out += c
-      const m = out.match(/LOCAL CLOUD READY (http:\/\/\S+)/)
-      if (m) ok({ proc, url: m[1] })
-    })
-    proc.on('exit', (code) => fail(new Error(`local cloud exited ${code}`)))
-  })
 }
 
 const PEOPLE = [
@@ -66,8 +41,8 @@ async function main() {
     process.exit(2)
   }
   mkdirSync(OUT, { recursive: true })
-  const { proc, url } = await startCloud()
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS })
+  const { url, stop } = await spawnLocalCloud({ seed: 'demo' })
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
   const problems = []
   const shoot = async (name, path, openid, setup) => {
     const context = await browser.newContext({
@@ -109,7 +84,7 @@ async function main() {
     )
   } finally {
     await browser.close()
-    proc.kill('SIGTERM')
+    await stop()
   }
   console.log(`screenshots in ${OUT}`)
   if (problems.length) {

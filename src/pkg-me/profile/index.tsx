@@ -6,13 +6,13 @@
  */
 import { Button, Image, Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import Card from '@/components/card'
 import StateView from '@/components/state-view'
 import { useCloudQuery } from '@/hooks/use-cloud-query'
 import { requirePrivacy } from '@/hooks/use-privacy'
 import PrivacyPopup from '@/pages/me/components/privacy-popup'
-import { deleteMe, fetchMe, type ProfileEdit, updateProfile, WORK_TYPE_OPTIONS, type WorkType } from '@/services/users'
+import { deleteMe, fetchMe, type MeData, type ProfileEdit, updateProfile, WORK_TYPE_OPTIONS, type WorkType } from '@/services/users'
 import { uploadImage } from '@/services/users/upload'
 import './index.scss'
 
@@ -20,26 +20,26 @@ const isWeapp = process.env.TARO_ENV === 'weapp'
 
 export default function ProfilePage() {
   const { state, reload } = useCloudQuery(fetchMe)
-  const [nickname, setNickname] = useState('')
-  const [workType, setWorkType] = useState<WorkType | null>(null)
-  const [platform, setPlatform] = useState('')
-  const [phone, setPhone] = useState('')
-  const [avatar, setAvatar] = useState<{ url: string; fileId: string | null } | null>(null)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-
-  useEffect(() => {
-    if (state.status !== 'ready') return
-    const me = state.data
-    setNickname(me.nickname === '骑手朋友' ? '' : me.nickname)
-    setWorkType(me.workType)
-    setPlatform(me.platform ?? '')
-    setAvatar(me.avatarUrl ? { url: me.avatarUrl, fileId: me.avatarFileId } : null)
-  }, [state])
-
   if (state.status === 'loading') return <StateView kind="loading" />
   if (state.status === 'error') return <StateView kind="error" description={state.error.message} onAction={() => void reload()} />
-  const me = state.data
+  return <ProfileForm me={state.data} />
+}
+
+/**
+ * The form mounts only once the profile is here, with its fields initialised from it: setting an
+ * H5 Input's value right after it mounts (before Taro's web component has loaded) throws in
+ * taro-input-core's value watcher.
+ */
+function ProfileForm({ me }: { me: MeData }) {
+  const [nickname, setNickname] = useState(me.nickname === '骑手朋友' ? '' : me.nickname)
+  const [workType, setWorkType] = useState<WorkType | null>(me.workType)
+  const [platform, setPlatform] = useState(me.platform ?? '')
+  const [phone, setPhone] = useState('')
+  const [avatar, setAvatar] = useState<{ url: string; fileId: string | null } | null>(
+    me.avatarUrl ? { url: me.avatarUrl, fileId: me.avatarFileId } : null,
+  )
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
 
   async function takeAvatar(tempPath: string) {
     setError(null)

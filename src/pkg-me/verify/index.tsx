@@ -7,36 +7,33 @@
  */
 import { Button, Image, Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import Card from '@/components/card'
 import StateView from '@/components/state-view'
 import { useCloudQuery } from '@/hooks/use-cloud-query'
 import { requirePrivacy } from '@/hooks/use-privacy'
 import { useShareCard } from '@/hooks/use-share-card'
 import PrivacyPopup from '@/pages/me/components/privacy-popup'
-import { fetchMe, requestVerification, WORK_TYPE_OPTIONS, type WorkType } from '@/services/users'
+import { fetchMe, type MeData, requestVerification, WORK_TYPE_OPTIONS, type WorkType } from '@/services/users'
 import { askSubscribe } from '@/services/users/subscribe'
 import { uploadImage } from '@/services/users/upload'
 import './index.scss'
 
 export default function VerifyPage() {
   const { state, reload } = useCloudQuery(fetchMe)
-  const [workType, setWorkType] = useState<WorkType | null>(null)
-  const [platform, setPlatform] = useState('')
+  useShareCard('小哥之家：认证后可以预约15元爱心餐', '/pkg-me/verify/index')
+  if (state.status === 'loading') return <StateView kind="loading" />
+  if (state.status === 'error') return <StateView kind="error" description={state.error.message} onAction={() => void reload()} />
+  return <VerifyForm me={state.data} reload={reload} />
+}
+
+/** Mounted once the profile is here, fields initialised from it (see pkg-me/profile on H5 Input). */
+function VerifyForm({ me, reload }: { me: MeData; reload: () => Promise<void> | void }) {
+  const [workType, setWorkType] = useState<WorkType | null>(me.workType)
+  const [platform, setPlatform] = useState(me.platform ?? '')
   const [photo, setPhoto] = useState<{ path: string; fileId: string | null } | null>(null)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
-  useShareCard('小哥之家：认证后可以预约15元爱心餐', '/pkg-me/verify/index')
-
-  useEffect(() => {
-    if (state.status !== 'ready') return
-    setWorkType(state.data.workType)
-    setPlatform(state.data.platform ?? '')
-  }, [state])
-
-  if (state.status === 'loading') return <StateView kind="loading" />
-  if (state.status === 'error') return <StateView kind="error" description={state.error.message} onAction={() => void reload()} />
-  const me = state.data
   const current = me.groups.find((g) => g.current)
 
   if (me.verification.state === 'approved' || me.verification.state === 'pending') {

@@ -12,17 +12,8 @@ import { startTestCloud, type TestCloud } from '../../helpers/local-cloud'
 export const REPO = join(__dirname, '../../..')
 export const SCREENSHOTS = join(REPO, 'screenshots')
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-]
+// CommonJS: shared with the .mjs scripts and jest's CommonJS setup files
+export const { CHROMIUM_ARGS } = require('../../../scripts/local-cloud-process.cjs') as { CHROMIUM_ARGS: string[] }
 
 export function chromiumPath(): string {
   const p = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
