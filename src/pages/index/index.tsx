@@ -1,6 +1,7 @@
 /**
  * 首页: the first screen from ONE call, `home.getHome` (greeting, my status, nearest open
- * stations, today's canteen slots, hot topics, group notices). Pull down to refresh.
+ * stations, today's canteen slots, hot topics, group notices). Pull down to refresh. The nearest
+ * stations use the fuzzy location the 驿站 tab saved, if any: this screen never asks for it.
  * Docs: https://docs.taro.zone/docs/hooks#usepulldownrefresh  ·
  *       https://developers.weixin.qq.com/miniprogram/dev/reference/api/Page.html#onPullDownRefresh
  */
@@ -12,7 +13,7 @@ import Card from '@/components/card'
 import SectionHeader from '@/components/section-header'
 import StateView from '@/components/state-view'
 import { useCloudQuery } from '@/hooks/use-cloud-query'
-import { fetchHome } from '@/services/home/fetch-home'
+import { fetchHomeNearMe } from '@/services/home/fetch-home'
 import { roleTags, topicStatus } from '@/utils/labels'
 import { formatShanghaiDay } from '@/utils/shanghai-day'
 import './index.scss'
@@ -29,7 +30,7 @@ function goTab(url: string) {
 }
 
 export default function IndexPage() {
-  const { state, reload } = useCloudQuery(fetchHome)
+  const { state, reload } = useCloudQuery(fetchHomeNearMe)
 
   usePullDownRefresh(() => {
     void reload({ quiet: true }).finally(() => Taro.stopPullDownRefresh())

@@ -154,7 +154,7 @@ export default function HoursEditor(props: HoursEditorProps) {
       <Button
         className="button-primary hours-editor__add"
         hoverClass="button-primary--hover"
-        disabled={saving}
+        disabled={saving || undefined}
         onClick={() => {
           setSaving(true)
           void props

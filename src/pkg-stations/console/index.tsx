@@ -1,7 +1,8 @@
 /**
  * 驿站管理 (station staff: their own station; town: every station): problems reported by riders
  * (确认属实 / 已修好 / 无此问题), service states, "信息今日已核实", usage per day and response
- * times, and the printable check-in code. The server checks every action's scope again.
+ * times, and the printable check-in code; the town also edits, pauses and permanently closes (after
+ * a confirm dialog) a station. The server checks every action's scope again.
  * Docs: https://developers.weixin.qq.com/miniprogram/dev/api/ui/interaction/wx.showModal.html
  */
 
@@ -86,6 +87,21 @@ export default function ConsolePage() {
     }
     void Taro.showToast({ title: success, icon: 'success' })
     await reload({ quiet: true })
+  }
+
+  async function closeForGood(id: string, name: string) {
+    const reason = closeReason.trim()
+    const { confirm } = await Taro.showModal({
+      title: '永久关闭驿站？',
+      content: `“${name}”将从小哥的列表中去掉，不能恢复。原因：${reason}`,
+      confirmText: '永久关闭',
+      confirmColor: '#c4361c',
+      cancelText: '再想想',
+    })
+    if (!confirm) return
+    setCloseReason('')
+    // The reload falls back to the first station still managed: this one is gone from the list.
+    await run(() => closeStation({ stationId: id, mode: 'permanent', reason }), '已永久关闭')
   }
 
   if (state.status === 'loading') return <StateView kind="loading" title="正在打开驿站管理…" />
@@ -302,13 +318,13 @@ export default function ConsolePage() {
                     className="hours-editor__input"
                     value={closeReason}
                     maxlength={30}
-                    placeholder="暂停原因，如：内部装修"
+                    placeholder="原因，如：内部装修 / 不再合作"
                     onInput={(e) => setCloseReason(e.detail.value)}
                   />
                   <Button
                     className="button-secondary console__wide"
                     hoverClass="button-secondary--hover"
-                    disabled={closeReason.trim().length < 2}
+                    disabled={closeReason.trim().length < 2 || undefined}
                     onClick={() =>
                       void run(() => closeStation({ stationId: station.id, mode: 'temporary', reason: closeReason.trim() }), '已暂停开放')
                     }
@@ -317,6 +333,24 @@ export default function ConsolePage() {
                   </Button>
                 </>
               )}
+              <Text className="console__meta console__danger-note">永久关闭后，驿站从小哥的列表、地图和首页中去掉，不能恢复。</Text>
+              {station.temporarilyClosed ? (
+                <Input
+                  className="hours-editor__input"
+                  value={closeReason}
+                  maxlength={30}
+                  placeholder="关闭原因，如：不再合作"
+                  onInput={(e) => setCloseReason(e.detail.value)}
+                />
+              ) : null}
+              <Button
+                className="button-secondary console__wide console__danger"
+                hoverClass="button-secondary--hover"
+                disabled={closeReason.trim().length < 2 || undefined}
+                onClick={() => void closeForGood(station.id, station.name)}
+              >
+                {closeReason.trim().length < 2 ? '永久关闭（先填写原因）' : '永久关闭驿站'}
+              </Button>
             </Card>
           </>
         ) : null}

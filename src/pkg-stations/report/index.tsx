@@ -139,7 +139,7 @@ export default function ReportPage() {
         <Button
           className="button-primary report__send"
           hoverClass="button-primary--hover"
-          disabled={!choice || sending}
+          disabled={!choice || sending || undefined}
           onClick={() => void send()}
         >
           {sending ? '正在提交…' : choice ? `提交：${choice.label}` : '请先选择问题'}

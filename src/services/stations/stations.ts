@@ -89,3 +89,6 @@ export async function listCatalogue(): Promise<Envelope<{ key: ServiceKey; label
   const r = await callFunction('stations', 'listStations', { limit: 1 })
   return r.ok ? { ok: true, data: r.data.catalogue.map((c) => ({ key: c.key, label: c.label })) } : r
 }
+
+/** Groups (微阵地) for the edit page's "所属微阵地" picker (town only). */
+export const listStationGroups = () => callFunction('users', 'listGroups', {})
