@@ -57,6 +57,17 @@ describe('home.getHome stations', () => {
     expect(r.data.stations.every((s) => s.openNow)).toBe(true)
   })
 
+  test('the order follows the rider: from beside the far one it comes first, distances ascending', async () => {
+    const r = await cloud.call('home', 'getHome', { location: { lat: 31.1, lng: 121.521 } }, { openid: 'o-rider' })
+    expect(r.ok && r.data.stations.map((s) => s.id)).toEqual(['h-open-far', 'h-open-near'])
+    const d = r.ok ? r.data.stations.map((s) => s.distanceM) : []
+    expect(d).toEqual([...d].sort((a, b) => a - b))
+    expect(d[0]).toBeLessThan(200)
+    // Without a location: from the town centre (121.572), also far-first; from the west edge, near-first (above).
+    const centre = await cloud.call('home', 'getHome', {}, { openid: 'o-rider' })
+    expect(centre.ok && centre.data.stations.map((s) => s.id)).toEqual(['h-open-far', 'h-open-near'])
+  })
+
   test('without a location it still answers (town centre); bad coordinates are refused', async () => {
     const r = await cloud.call('home', 'getHome', {}, { openid: 'o-rider' })
     expect(r.ok && r.data.stations.map((s) => s.id).sort()).toEqual(['h-open-far', 'h-open-near'])
