@@ -20,6 +20,7 @@ import { cachedList, checkIn, fetchStationList } from '@/services/stations/stati
 import ServiceIcons from './service-icons'
 import StationMap, { HAS_MAP } from './station-map'
 import './index.scss'
+import PrivacyPopup from '@/pages/me/components/privacy-popup'
 
 interface Filters {
   service?: ServiceKey
@@ -106,6 +107,7 @@ export default function StationsPage() {
   const savedMinutes = saved.current ? Math.max(1, Math.round((Date.now() - saved.current.savedAt) / 60000)) : 0
   return (
     <View className="page stations">
+      <PrivacyPopup />
       <View className="page__body">
         <View className="stations__top">
           <Text className="page-lead__title">离你最近的驿站</Text>

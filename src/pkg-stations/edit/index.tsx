@@ -19,6 +19,7 @@ import { uploadStationPhoto } from '@/services/stations/upload-station-photo'
 import HoursEditor from '../console/hours-editor'
 import '../console/index.scss'
 import './index.scss'
+import PrivacyPopup from '@/pages/me/components/privacy-popup'
 
 const PROVIDERS: { key: Provider; label: string }[] = [
   { key: 'town', label: '红色加油站' },
@@ -142,6 +143,7 @@ export default function EditStationPage() {
 
   return (
     <View className="page edit">
+      <PrivacyPopup />
       <View className="page__body">
         <Text className="page-lead__title">{stationId ? '编辑驿站资料' : '新建驿站'}</Text>
         <SectionHeader title="基本信息" />

@@ -17,6 +17,7 @@ import { getStation, reportProblem } from '@/services/stations/stations'
 import { uploadPhoto } from '@/services/stations/upload-photo'
 import { askSubscribe } from '@/services/users/subscribe'
 import './index.scss'
+import PrivacyPopup from '@/pages/me/components/privacy-popup'
 
 interface Choice {
   service: ServiceKey | null
@@ -92,6 +93,7 @@ export default function ReportPage() {
 
   return (
     <View className="page report">
+      <PrivacyPopup />
       <View className="page__body">
         <Text className="page-lead__title">{s.name}</Text>
         <Text className="page-lead__text">哪里有问题？点一下就行。</Text>
