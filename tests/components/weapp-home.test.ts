@@ -17,7 +17,8 @@ describe('weapp 首页 (built output, local cloud)', () => {
     home = await loadWeappPage('pages/index/index', { cloudUrl, openid: 'o-demo-admin-wang' })
     await home.waitForText('王强')
     expect(home.calls).toEqual([{ name: 'home', data: { action: 'getHome' } }])
-    expect(home.text()).toContain('万达广场红色加油站')
+    // open stations depend on the hour; the demo town has two 24-hour ones, so one is always listed
+    expect(home.page.querySelectorAll('.station__name').length).toBeGreaterThan(0)
     expect(home.text()).toContain('今晚有雷阵雨')
   })
 
