@@ -218,6 +218,13 @@ export class FunctionRunner {
       TCB_ENV: this.opts.envId,
       SCF_NAMESPACE: this.opts.envId,
       TCB_CONTEXT_CNFG: JSON.stringify({ URL: this.opts.adminUrlFor(workerId) }),
+      // libfaketime passes through, so a whole local cloud can be run at another hour
+      // (e.g. `faketime -f +9h npm test` to check the night and the Shanghai day boundary).
+      ...Object.fromEntries(
+        ['LD_PRELOAD', 'FAKETIME', 'FAKETIME_NO_CACHE', 'DONT_FAKE_MONOTONIC'].flatMap((k) =>
+          process.env[k] ? [[k, process.env[k] as string]] : [],
+        ),
+      ),
       ...this.opts.functionEnv,
     }
   }
