@@ -12,9 +12,10 @@ import StateView from '@/components/state-view'
 import { useCloudQuery } from '@/hooks/use-cloud-query'
 import { requirePrivacy } from '@/hooks/use-privacy'
 import PrivacyPopup from '@/pages/me/components/privacy-popup'
-import { deleteMe, fetchMe, type MeData, type ProfileEdit, updateProfile, WORK_TYPE_OPTIONS, type WorkType } from '@/services/users'
+import { deleteMe, fetchMe, type MeData, type ProfileEdit, updateProfile, type WorkType } from '@/services/users'
 import { uploadImage } from '@/services/users/upload'
 import './index.scss'
+import WorkFields from '../components/work-fields'
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
 
@@ -132,27 +133,13 @@ function ProfileForm({ me }: { me: MeData }) {
             />
           </View>
 
-          <View className="form__field">
-            <Text className="form__label">工作类型</Text>
-            <View className="chips">
-              {WORK_TYPE_OPTIONS.map((w) => (
-                <View key={w} className={`chip${workType === w ? ' chip--on' : ''}`} onClick={() => setWorkType(w)}>
-                  <Text>{w}</Text>
-                </View>
-              ))}
-            </View>
-          </View>
-
-          <View className="form__field">
-            <Text className="form__label">平台或公司</Text>
-            <Input
-              className="form__input profile__platform"
-              value={platform}
-              maxlength={20}
-              placeholder="例如 美团、顺丰、滴滴"
-              onInput={(e) => setPlatform(e.detail.value)}
-            />
-          </View>
+          <WorkFields
+            workType={workType}
+            onWorkType={setWorkType}
+            platform={platform}
+            onPlatform={setPlatform}
+            platformClass="profile__platform"
+          />
 
           <View className="form__field">
             <Text className="form__label">手机号（选填）</Text>

@@ -5,7 +5,7 @@
  * deleted after the decision.
  * Docs: https://developers.weixin.qq.com/miniprogram/dev/api/media/image/wx.chooseMedia.html
  */
-import { Button, Image, Input, Text, View } from '@tarojs/components'
+import { Button, Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import Card from '@/components/card'
@@ -14,10 +14,11 @@ import { useCloudQuery } from '@/hooks/use-cloud-query'
 import { requirePrivacy } from '@/hooks/use-privacy'
 import { useShareCard } from '@/hooks/use-share-card'
 import PrivacyPopup from '@/pages/me/components/privacy-popup'
-import { fetchMe, type MeData, requestVerification, WORK_TYPE_OPTIONS, type WorkType } from '@/services/users'
+import { fetchMe, type MeData, requestVerification, type WorkType } from '@/services/users'
 import { askSubscribe } from '@/services/users/subscribe'
 import { uploadImage } from '@/services/users/upload'
 import './index.scss'
+import WorkFields from '../components/work-fields'
 
 export default function VerifyPage() {
   const { state, reload } = useCloudQuery(fetchMe)
@@ -114,26 +115,13 @@ function VerifyForm({ me, reload }: { me: MeData; reload: () => Promise<void> | 
           </Text>
         </View>
         <Card>
-          <View className="form__field">
-            <Text className="form__label">工作类型</Text>
-            <View className="chips">
-              {WORK_TYPE_OPTIONS.map((w) => (
-                <View key={w} className={`chip${workType === w ? ' chip--on' : ''}`} onClick={() => setWorkType(w)}>
-                  <Text>{w}</Text>
-                </View>
-              ))}
-            </View>
-          </View>
-          <View className="form__field">
-            <Text className="form__label">平台或公司</Text>
-            <Input
-              className="form__input verify__platform"
-              value={platform}
-              maxlength={20}
-              placeholder="例如 美团、顺丰、滴滴"
-              onInput={(e) => setPlatform(e.detail.value)}
-            />
-          </View>
+          <WorkFields
+            workType={workType}
+            onWorkType={setWorkType}
+            platform={platform}
+            onPlatform={setPlatform}
+            platformClass="verify__platform"
+          />
           <View className="form__field">
             <Text className="form__label">工牌或接单页照片</Text>
             <View className="photo-box verify__photo" onClick={() => void pickPhoto()}>
