@@ -1,0 +1,11 @@
+/**
+ * @jest-environment jsdom
+ *
+ * The built weapp page pkg-me/profile/index in miniprogram-simulate against the local cloud
+ * (case in helpers/subpackage-cases.ts: what it shows, what its primary tap does).
+ */
+import { CASES, checkSubpackagePage } from './helpers/subpackage-cases'
+
+const c = CASES.find((x) => x.page === 'pkg-me/profile/index')
+
+test(`pkg-me/profile/index shows “${c?.shows}”${c?.tap ? ` and ${c.tap} works` : ''}`, () => checkSubpackagePage('pkg-me/profile/index'))
