@@ -140,8 +140,10 @@ describe('stations: list, order, filters and opening hours', () => {
     const base = { lng: 122.2, lat: 31.0 }
     cloud.db.insert('stations', [
       stationDoc('n-day', base.lng, base.lat, { hours: [{ days: everyDay, open: '09:00', close: '17:00' }] }),
+      // Open until 06:00, so it is in the night window whatever hour the test runs (a station that
+      // closed at 02:00 no longer counts after 02:00: "open at night" means now or later tonight).
       stationDoc('n-overnight', base.lng + 0.001, base.lat, {
-        hours: [{ days: everyDay, open: '20:00', close: '02:00', overnight: true }],
+        hours: [{ days: everyDay, open: '20:00', close: '06:00', overnight: true }],
       }),
       stationDoc('n-24h', base.lng + 0.002, base.lat),
     ])

@@ -67,6 +67,9 @@ describe('weekday-only, overnight and 24 h', () => {
     expect(stateHint(openState(night, sh('2026-11-26T21:00')), sh('2026-11-26T21:00'))).toBe('营业到明天 02:00')
     expect(openAtNight(night, sh('2026-11-26T12:00'))).toBe(true)
     expect(openAtNight(day8to21, sh('2026-11-26T12:00'))).toBe(false)
+    // after midnight "at night" means now or later in this night: open at 01:00, no longer at 03:00
+    expect(openAtNight(night, sh('2026-11-27T01:00'))).toBe(true)
+    expect(openAtNight(night, sh('2026-11-27T03:00'))).toBe(false)
   })
   test('24 h every day is always open, across midnight and the week', () => {
     const allDay: HoursInput = { hours: [{ days: everyDay, open: '00:00', close: '24:00' }] }
