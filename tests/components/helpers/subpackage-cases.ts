@@ -13,7 +13,7 @@ export interface Case {
   /** which of the elements matching `tap` (default the first) */
   tapIndex?: number
   /** after the tap: a cloud call with this action, or this text on the page */
-  then?: { action?: string; text?: string }
+  after?: { action?: string; text?: string }
 }
 
 export const CASES: Case[] = [
@@ -22,10 +22,10 @@ export const CASES: Case[] = [
     openid: 'o-demo-rider-zhang',
     shows: '平台或公司',
     tap: '.profile__save',
-    then: { action: 'updateProfile' },
+    after: { action: 'updateProfile' },
   },
   { page: 'pkg-me/verify/index', openid: 'o-demo-rider-new-in-town', shows: '请先加入小哥群' },
-  { page: 'pkg-me/liaison/index', openid: 'o-demo-liaison-li', shows: '赵刚', tap: '.console__tab', tapIndex: 1, then: { text: '王强' } },
+  { page: 'pkg-me/liaison/index', openid: 'o-demo-liaison-li', shows: '赵刚', tap: '.console__tab', tapIndex: 1, after: { text: '王强' } },
   { page: 'pkg-me/join/index', openid: 'o-demo-rider-chen', query: { t: 'not-a-real-invite-token-000000000' }, shows: '没能加入' },
   { page: 'pkg-me/privacy/index', openid: 'o-demo-rider-zhang', shows: '我们用到的信息' },
   { page: 'pkg-me/notices/index', openid: 'o-demo-rider-zhang', shows: '通知' },
@@ -35,7 +35,7 @@ export const CASES: Case[] = [
     shows: '镇里工作台',
     tap: '.console__tab',
     tapIndex: 1,
-    then: { text: '周浦万达骑手之家群' },
+    after: { text: '周浦万达骑手之家群' },
   },
   {
     page: 'pkg-stations/report/index',
@@ -43,7 +43,7 @@ export const CASES: Case[] = [
     query: { stationId: 'st-wanda' },
     shows: '万达广场红色加油站',
     tap: '.report__option',
-    then: { text: '提交' },
+    after: { text: '提交' },
   },
   { page: 'pkg-stations/console/index', openid: 'o-demo-staff-station', shows: '万达广场红色加油站' },
   { page: 'pkg-stations/print-code/index', openid: 'o-demo-town-office', query: { stationId: 'st-wanda' }, shows: '万达广场红色加油站' },
@@ -73,11 +73,11 @@ export async function checkSubpackagePage(page: string): Promise<void> {
     if (!nodes[c.tapIndex]) throw new Error(`no element ${c.tap}[${c.tapIndex}] on ${c.page}`)
     nodes[c.tapIndex].dispatchEvent('tap')
   } else await p.tap(c.tap)
-  if (c.then?.action) {
+  if (c.after?.action) {
     const until = Date.now() + 5000
-    while (!p.calls.slice(before).some((x) => x.data.action === c.then?.action) && Date.now() < until)
+    while (!p.calls.slice(before).some((x) => x.data.action === c.after?.action) && Date.now() < until)
       await new Promise((r) => setTimeout(r, 50))
-    expect(p.calls.slice(before).map((x) => x.data.action)).toContain(c.then.action)
+    expect(p.calls.slice(before).map((x) => x.data.action)).toContain(c.after.action)
   }
-  if (c.then?.text) await p.waitForText(c.then.text, 5000)
+  if (c.after?.text) await p.waitForText(c.after.text, 5000)
 }
