@@ -10,6 +10,7 @@
 import { _, db, rows } from '../_lib/cloud'
 import { action, createMain } from '../_lib/router'
 import { businessDate, greetingFor, isoShanghai, minuteOfDay } from '../_lib/time'
+import { nearestStations } from '../stations/near'
 import { presentStation, TOWN_CENTRE } from '../stations/present'
 import { getHomeInput, type HomeCanteenCard, type HomeData, type HomeStationCard } from './contract'
 
@@ -19,21 +20,8 @@ const num = (v: unknown, fallback = 0) => (typeof v === 'number' && Number.isFin
 
 /** The 3 nearest stations open right now (hours engine, Asia/Shanghai), from one geoNear query. */
 async function nearestOpenStations(origin: { lat: number; lng: number }, now: Date): Promise<HomeStationCard[]> {
-  const res = (await db
-    .collection('stations')
-    .aggregate()
-    .geoNear({
-      near: new db.Geo.Point(origin.lng, origin.lat),
-      distanceField: 'distance',
-      spherical: true,
-      key: 'location',
-      query: { status: 'open' },
-    })
-    .limit(30)
-    .project({ photos: 0, createdAt: 0, checkin: 0 })
-    .end()) as { list: Doc[] }
   const cards: HomeStationCard[] = []
-  for (const doc of res.list) {
+  for (const doc of await nearestStations(origin, { status: 'open' }, 30)) {
     const s = presentStation(doc, now, num(doc.distance))
     if (!s.openNow) continue
     cards.push({

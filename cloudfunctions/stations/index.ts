@@ -51,6 +51,7 @@ import {
   stationStatsInput,
   updateStationInput,
 } from './contract'
+import { nearestStations } from './near'
 import { hoursOf, presentStation, TOWN_CENTRE, TOWN_CENTRE_NOTE } from './present'
 
 type Doc = Record<string, unknown>
@@ -264,20 +265,8 @@ const listStations = action({
     const byHours = Boolean(input.openNow || input.openAtNight)
     const query: Doc = { status: _.in(['open', 'closed']) }
     if (input.service) query.services = input.service
-    const res = (await stations()
-      .aggregate()
-      .geoNear({
-        near: new db.Geo.Point(origin.lng, origin.lat),
-        distanceField: 'distance',
-        spherical: true,
-        key: 'location',
-        query,
-      })
-      .limit(byHours ? 200 : limit)
-      .project({ photos: 0, createdAt: 0, checkin: 0 })
-      .end()) as { list: Doc[] }
     const rowsOut = []
-    for (const doc of res.list) {
+    for (const doc of await nearestStations(origin, query, byHours ? 200 : limit)) {
       const r = presentStation(doc, now, typeof doc.distance === 'number' ? doc.distance : 0)
       if (input.openNow && !r.openNow) continue
       if (input.openAtNight && !r.openAtNight) continue

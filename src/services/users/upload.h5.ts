@@ -2,7 +2,7 @@
  * H5 (local cloud): `POST /api/storage/upload` with the picked file's bytes; the local cloud puts
  * it under `uploads/<openid>/…` for the logged-in identity and answers `{ fileID }`.
  */
-export async function uploadImage(tempFilePath: string, _folder: 'avatars' | 'verification'): Promise<string> {
+export async function uploadImage(tempFilePath: string, _folder: 'avatars' | 'verification' | 'uploads'): Promise<string> {
   const blob = await (await fetch(tempFilePath)).blob()
   const res = await fetch('/api/storage/upload', {
     method: 'POST',

@@ -10,7 +10,7 @@ import { withTimeout } from '../envelope'
 
 let myFolder: string | null = null
 
-export async function uploadImage(tempFilePath: string, folder: 'avatars' | 'verification'): Promise<string> {
+export async function uploadImage(tempFilePath: string, folder: 'avatars' | 'verification' | 'uploads'): Promise<string> {
   if (!myFolder) {
     // The openid is known to the server only; getMe tells the caller their own.
     const me = await callFunction('users', 'getMe', {})
