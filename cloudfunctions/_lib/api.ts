@@ -2,6 +2,7 @@
  * Type-only registry of every function's actions: `Api[fn][action]` = { params, result }.
  * The client's `callFunction` is typed by it; each function's `contract.ts` defines its part.
  */
+import type { ContentcheckApi } from '../contentcheck/contract'
 import type { HomeApi } from '../home/contract'
 import type { StationsApi } from '../stations/contract'
 import type { UsersApi } from '../users/contract'
@@ -10,6 +11,7 @@ export interface Api {
   home: HomeApi
   users: UsersApi
   stations: StationsApi
+  contentcheck: ContentcheckApi
 }
 
 export type FunctionName = keyof Api

@@ -2,9 +2,13 @@
  * Who is calling: read once per invocation from `cloud.getWXContext().OPENID` and the `users`
  * collection. Nothing in the event (`openid`, `role`, `groupId` sent by a client) is trusted.
  */
+
 import { cloud, db, row } from './cloud'
+import { COLLECTION } from './collections'
 import { type DutyPeriod, dutyPeriodsOf, onDutyGroups } from './duty'
+import { isVerified } from './people'
 import type { Role } from './roles'
+import { strings } from './values'
 
 export interface Caller {
   /** '' when the invocation has no user (timer trigger). */
@@ -30,8 +34,6 @@ export interface Caller {
   profile: Record<string, unknown> | null
 }
 
-const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [])
-
 /** Openids listed in the function's environment variable TOWN_BOOTSTRAP_OPENIDS are `town`. */
 export function bootstrapTownOpenids(): Set<string> {
   return new Set(
@@ -42,8 +44,8 @@ export function bootstrapTownOpenids(): Set<string> {
   )
 }
 
-/** `now` = the instant the invocation started (the router's `ctx.now`): on duty is decided at it. */
 /**
+ * `now` = the instant the invocation started (the router's `ctx.now`): on duty is decided at it.
  * `withProfile: false` skips the users read: for public actions (roles ['anyone']) that need only
  * the openid, so a hot list call costs one database request.
  */
@@ -70,7 +72,7 @@ export async function loadCaller(now: Date = new Date(), { withProfile = true }:
     caller.roles = bootstrapTownOpenids().has(openid) ? ['visitor', 'town'] : ['visitor']
     return caller
   }
-  const stored = await row(db.collection('users').where({ _id: openid }))
+  const stored = await row(db.collection(COLLECTION.users).where({ _id: openid }))
   // A deleted profile keeps an anonymised stub for history; its owner is a visitor again.
   const profile = stored && !stored.deletedAt ? stored : null
   caller.profile = profile
@@ -88,7 +90,7 @@ export async function loadCaller(now: Date = new Date(), { withProfile = true }:
     caller.staffOf = { canteen: strings(staffOf.canteen), station: strings(staffOf.station) }
     const current = typeof profile.currentGroupId === 'string' ? profile.currentGroupId : null
     caller.currentGroupId = current && caller.groupIds.includes(current) ? current : (caller.groupIds[0] ?? null)
-    caller.verified = profile.verification === 'approved' && roles.has('rider')
+    caller.verified = isVerified(profile)
   }
   return caller
 }

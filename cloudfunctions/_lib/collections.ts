@@ -1,7 +1,8 @@
 /**
  * The one list of the cloud database's collections and their indexes.
  *
- * - Cloud functions import collection names from here (never a string literal elsewhere).
+ * - Cloud functions name collections only as `COLLECTION.<name>` (a check in `npm test` refuses
+ *   a string literal passed to `collection(…)` anywhere under cloudfunctions/).
  * - The local cloud (emulator/) creates exactly these collections and enforces these indexes
  *   (unique indexes raise the real duplicate-key error).
  * - A deployer creates the same collections and indexes in the WeChat Cloud console
@@ -33,11 +34,17 @@ export const COLLECTIONS = {
     indexes: [{ name: 'opengid_unique', keys: { opengid: 1 }, unique: true }],
   },
   audit_log: {
-    description: '角色与权限变更审计（只追加）',
+    description: '特权操作审计（只追加）：谁、对谁、做了什么、在哪个群/驿站/食堂、前后状态、是否被拒绝',
     indexes: [
+      { name: 'scope_time', keys: { scopeKind: 1, scopeId: 1, at: -1 } },
       { name: 'target_time', keys: { targetOpenid: 1, at: -1 } },
-      { name: 'group_time', keys: { groupId: 1, at: -1 } },
+      { name: 'actor_time', keys: { actorOpenid: 1, at: -1 } },
+      { name: 'time', keys: { at: -1 } },
     ],
+  },
+  media_checks: {
+    description: '图片内容安全检查（mediaCheckAsync）：_id 为 trace_id，图片属于哪条记录的哪个字段，结果',
+    indexes: [{ name: 'file_1', keys: { fileId: 1 } }],
   },
   verifications: {
     description: '小哥认证申请：工种、平台、照片（决定后删除）、联络员的决定',
@@ -103,3 +110,6 @@ export const COLLECTIONS = {
 export type CollectionName = keyof typeof COLLECTIONS
 
 export const COLLECTION_NAMES = Object.keys(COLLECTIONS) as CollectionName[]
+
+/** `db.collection(COLLECTION.users)`: a collection name that is not declared above does not compile. */
+export const COLLECTION = Object.fromEntries(COLLECTION_NAMES.map((n) => [n, n])) as { readonly [K in CollectionName]: K }

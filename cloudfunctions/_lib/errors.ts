@@ -23,3 +23,4 @@ export const notFound = (message = '内容不存在或已删除') => new AppErro
 export const conflict = (message: string) => new AppError('CONFLICT', message)
 export const precondition = (message: string) => new AppError('FAILED_PRECONDITION', message)
 export const exhausted = (message: string) => new AppError('RESOURCE_EXHAUSTED', message)
+export const rejected = (message: string, details?: Record<string, unknown>) => new AppError('CONTENT_REJECTED', message, details)

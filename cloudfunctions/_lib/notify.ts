@@ -7,6 +7,7 @@
  * in the calling function's config.json.
  */
 import { cloud, db } from './cloud'
+import { COLLECTION } from './collections'
 
 export interface TemplateSpec {
   /** The template id from the WeChat console; override per deployment with env SUBSCRIBE_TEMPLATE_<KEY>. */
@@ -30,30 +31,36 @@ export function templateId(key: TemplateKey): string {
 
 export interface NotifyInput {
   to: string
-  template: TemplateKey
+  /** The subscribe-message template; without one the notice is kept in the app only. */
+  template?: TemplateKey
+  /** The in-app title when there is no template. */
+  title?: string
   /** Short Chinese text for the in-app notice. */
   text: string
   /** Mini-program page to open, e.g. 'pages/me/index'. */
   page: string
   /** Template keyword data, e.g. { thing1: { value: '...' } }. Values must fit the template's limits. */
-  data: Record<string, { value: string }>
+  data?: Record<string, { value: string }>
 }
 
 /** Returns whether a WeChat subscribe message went out (the in-app notice is always stored). */
 export async function notify(input: NotifyInput, now = new Date()): Promise<{ pushed: boolean }> {
-  const pushed = await cloud.openapi.subscribeMessage
-    .send({ touser: input.to, templateId: templateId(input.template), page: input.page, data: input.data, miniprogramState: 'formal' })
-    .then(() => true)
-    .catch((err: { errCode?: number }) => {
-      // 43101: the user has not subscribed (or spent the subscription). Anything else is logged.
-      if (err?.errCode !== 43101) console.warn('[notify] subscribeMessage.send failed', err?.errCode ?? err)
-      return false
-    })
-  await db.collection('notifications').add({
+  const template = input.template
+  const pushed = template
+    ? await cloud.openapi.subscribeMessage
+        .send({ touser: input.to, templateId: templateId(template), page: input.page, data: input.data ?? {}, miniprogramState: 'formal' })
+        .then(() => true)
+        .catch((err: { errCode?: number }) => {
+          // 43101: the user has not subscribed (or spent the subscription). Anything else is logged.
+          if (err?.errCode !== 43101) console.warn('[notify] subscribeMessage.send failed', err?.errCode ?? err)
+          return false
+        })
+    : false
+  await db.collection(COLLECTION.notifications).add({
     data: {
       openid: input.to,
-      template: input.template,
-      title: SUBSCRIBE_TEMPLATES[input.template].title,
+      template: template ?? null,
+      title: template ? SUBSCRIBE_TEMPLATES[template].title : (input.title ?? '通知'),
       text: input.text,
       page: input.page,
       pushed,

@@ -2,5 +2,8 @@
 export const ROLES = ['visitor', 'rider', 'admin', 'liaison', 'staff', 'town'] as const
 export type Role = (typeof ROLES)[number]
 
-/** `anyone` = every caller with an OPENID, including a first-time visitor. */
-export type Allowed = 'anyone' | Role
+/**
+ * `anyone` = every caller with an OPENID, including a first-time visitor; `system` = no person at all
+ * (only the platform: timer triggers, message pushes), used with `allowSystem`.
+ */
+export type Allowed = 'anyone' | 'system' | Role

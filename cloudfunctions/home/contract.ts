@@ -1,51 +1,52 @@
 /**
  * Contract of the `home` function: the first screen in one call.
- * Imported by the function (schemas + types) and by the client (`import type` only).
+ * Imported by the function (schemas) and by the client (`import type` only).
  */
 import { z } from 'zod'
+import { type ApiOf, defineContract } from '../_lib/contract'
+import { isoTime, latLng, out } from '../_lib/schema'
 
-export const getHomeInput = z.object({
-  /** The rider's (fuzzy) location for "nearest open stations"; absent = sorted from the town centre. */
-  location: z
-    .object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) })
-    .strict()
-    .optional(),
-})
+export const getHomeInput = z
+  .object({
+    /** The rider's (fuzzy) location for "nearest open stations"; absent = sorted from the town centre. */
+    location: latLng.optional(),
+  })
+  .strict()
 
-export interface HomeStationCard {
-  id: string
-  name: string
-  address: string
-  openNow: boolean
+export const homeStationCard = out({
+  id: z.string(),
+  name: z.string(),
+  address: z.string(),
+  openNow: z.boolean(),
   /** e.g. "还有 45 分钟关门" / "营业到 21:00" (Asia/Shanghai, from the hours engine) */
-  hoursHint: string
-  /** Chinese labels, e.g. 热饭, 手机充电 */
-  services: string[]
+  hoursHint: z.string(),
+  /** Chinese labels of the services working now, e.g. 热饭, 手机充电 */
+  services: z.array(z.string()),
   /** Metres from the rider (or the town centre), and as text: "350 米" */
-  distanceM: number
-  distanceText: string
-}
+  distanceM: z.number(),
+  distanceText: z.string(),
+})
+export type HomeStationCard = z.infer<typeof homeStationCard>
 
-export interface HomeCanteenCard {
-  name: string
-  /** today's date in Asia/Shanghai, YYYY-MM-DD */
-  date: string
-  priceYuan: number
-  /** the next slots still bookable today */
-  slots: { label: string; offPeak: boolean; left: number }[]
-}
-
-export interface HomeData {
+export const homeData = out({
   /** Business time "now" in Asia/Shanghai, ISO string with +08:00 */
-  now: string
-  greeting: string
-  me: { nickname: string; roles: string[]; verified: boolean }
-  stations: HomeStationCard[]
-  canteen: HomeCanteenCard | null
-  topics: { id: string; title: string; status: string; supporters: number }[]
-  notices: { id: string; title: string; pinned: boolean; groupName: string }[]
-}
+  now: isoTime,
+  greeting: z.string(),
+  me: out({
+    nickname: z.string(),
+    roles: z.array(z.string()),
+    /** a verified rider */
+    verified: z.boolean(),
+    /** appointed by the town (liaison, staff, town): never asked to verify as a rider */
+    official: z.boolean(),
+  }),
+  /** The 3 nearest stations open now; whether they were sorted from the rider or the town centre. */
+  stations: z.array(homeStationCard),
+  origin: z.enum(['rider', 'town_centre']),
+})
+export type HomeData = z.infer<typeof homeData>
 
-export interface HomeApi {
-  getHome: { params: z.input<typeof getHomeInput>; result: HomeData }
-}
+export const homeContract = defineContract({
+  getHome: { input: getHomeInput, output: homeData },
+})
+export type HomeApi = ApiOf<typeof homeContract>

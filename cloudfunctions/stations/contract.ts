@@ -3,8 +3,8 @@
  * types for the client (`import type` only).
  */
 import { z } from 'zod'
-import type { HoursException, WeeklyHours } from '../_lib/hours'
-import { PROBLEM_KINDS, type ProblemKind, SERVICE_KEYS, type ServiceKey } from '../_lib/station-services'
+import type { HoursException, WeeklyHours } from '../_domain/hours'
+import { PROBLEM_KINDS, type ProblemKind, SERVICE_KEYS, type ServiceKey } from '../_domain/station-services'
 
 export type { HoursException, ProblemKind, ServiceKey, WeeklyHours }
 

@@ -16,10 +16,10 @@ import { randomBytes } from 'node:crypto'
 import { _, cloud, db, row, rows } from '../_lib/cloud'
 import { AppError, conflict, denied, invalid, notFound, precondition } from '../_lib/errors'
 import { isStationStaff, isTown } from '../_lib/guard'
-import { dateKey, dayStart, hoursText, validateExceptions, validateWeekly, type WeeklyHours } from '../_lib/hours'
+import { dateKey, dayStart, hoursText, validateExceptions, validateWeekly, type WeeklyHours } from '../_domain/hours'
 import { notify, templateId } from '../_lib/notify'
 import { type ActionContext, action, createMain } from '../_lib/router'
-import { isServiceKey, problemLabel, STATION_PROBLEM_LABEL, serviceCatalogue } from '../_lib/station-services'
+import { isServiceKey, problemLabel, STATION_PROBLEM_LABEL, serviceCatalogue } from '../_domain/station-services'
 import { isoShanghai, shanghai } from '../_lib/time'
 import { checkinSecret, makeCode, readCode } from './checkin-code'
 import {
@@ -51,8 +51,8 @@ import {
   stationStatsInput,
   updateStationInput,
 } from './contract'
-import { nearestStations } from './near'
-import { hoursOf, presentStation, TOWN_CENTRE, TOWN_CENTRE_NOTE } from './present'
+import { nearestStations } from '../_domain/station-search'
+import { hoursOf, presentStation, TOWN_CENTRE, TOWN_CENTRE_NOTE } from '../_domain/station-view'
 
 type Doc = Record<string, unknown>
 const DAY = 86_400_000

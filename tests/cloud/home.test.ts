@@ -2,7 +2,7 @@
  * home.getHome through the gateway → function container → wx-server-sdk → local database,
  * plus the router's contract (envelope, unknown action, roles, identity) that every function shares.
  */
-import { DEMO_GROUP_ID, DEMO_TOWN_OPENID } from '../../emulator'
+import { DEMO_TOWN_OPENID } from '../../emulator'
 import { startTestCloud, type TestCloud } from '../helpers/local-cloud'
 
 describe('home.getHome on an empty town', () => {
@@ -17,9 +17,9 @@ describe('home.getHome on an empty town', () => {
     expect(r.ok).toBe(true)
     if (!r.ok) return
     expect(r.data.greeting).toMatch(/[好了]/)
-    expect(r.data.me).toEqual({ nickname: '骑手朋友', roles: ['visitor'], verified: false })
+    expect(r.data.me).toEqual({ nickname: '骑手朋友', roles: ['visitor'], verified: false, official: false })
     expect(r.data.stations).toEqual([])
-    expect(r.data.canteen).toBeNull()
+    expect(r.data.origin).toBe('town_centre')
     expect(r.data.now).toMatch(/\+08:00$/)
   })
 
@@ -55,25 +55,28 @@ describe('home.getHome on the demo town', () => {
   })
   afterAll(() => cloud.stop())
 
-  test('a verified rider sees open stations, today’s canteen slots, topics and their group’s notices', async () => {
+  test('a verified rider sees the nearest open stations, nearest first; town staff are official, never “unverified”', async () => {
     const r = await cloud.call('home', 'getHome', {}, { openid: 'o-demo-admin-wang' })
     expect(r.ok).toBe(true)
     if (!r.ok) return
     expect(r.data.me.nickname).toBe('王强')
-    expect(r.data.me.verified).toBe(true)
+    expect(r.data.me).toMatchObject({ verified: true, official: false })
     expect(r.data.stations.length).toBeGreaterThan(0)
-    expect(r.data.stations.every((s) => s.openNow)).toBe(true)
-    expect(r.data.topics.length).toBeGreaterThan(0)
-    expect(r.data.notices.map((n) => n.id)).toContain('nt-heat-safety')
-    expect(r.data.notices[0].pinned).toBe(true)
-    if (r.data.canteen) {
-      expect(r.data.canteen.priceYuan).toBe(15)
-      for (const s of r.data.canteen.slots) expect(s.left).toBeGreaterThanOrEqual(0)
+    expect(r.data.stations.every((s) => s.openNow && /米|公里|附近/.test(s.distanceText))).toBe(true)
+    const distances = r.data.stations.map((s) => s.distanceM)
+    expect(distances).toEqual([...distances].sort((a, b) => a - b))
+    for (const openid of ['o-demo-liaison-li', 'o-demo-staff-station', DEMO_TOWN_OPENID]) {
+      const official = await cloud.call('home', 'getHome', {}, { openid })
+      expect([openid, official.ok && official.data.me.official, official.ok && official.data.me.verified]).toEqual([openid, true, false])
     }
   })
 
-  test('notices are only those of the caller’s own groups', async () => {
-    const r = await cloud.call('home', 'getHome', {}, { openid: 'o-not-in-any-group', group: DEMO_GROUP_ID })
-    expect(r.ok && r.data.notices).toEqual([])
+  test('stations are sorted from the rider when a location is sent', async () => {
+    const near = { lat: 31.1105, lng: 121.5679 }
+    const r = await cloud.call('home', 'getHome', { location: near }, { openid: 'o-demo-rider-zhang' })
+    expect(r.ok && r.data.origin).toBe('rider')
+    const far = await cloud.call('home', 'getHome', { location: { lat: 31.5, lng: 121.9 } }, { openid: 'o-demo-rider-zhang' })
+    if (!r.ok || !far.ok || !r.data.stations.length) throw new Error('expected stations near the demo town')
+    expect(r.data.stations[0].distanceM).toBeLessThan(far.data.stations[0]?.distanceM ?? Number.POSITIVE_INFINITY)
   })
 })

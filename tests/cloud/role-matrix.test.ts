@@ -9,18 +9,18 @@
  */
 import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { ActionTable } from '../../cloudfunctions/_lib/router'
+import type { RouterTable } from '../../cloudfunctions/_lib/router'
 import { DEMO_TOWN_OPENID } from '../../emulator'
 import { startTestCloud, type TestCloud } from '../helpers/local-cloud'
 import { code, data } from './users-helpers'
 
 const FUNCTIONS_DIR = join(__dirname, '../../cloudfunctions')
-const functions: [string, ActionTable][] = readdirSync(FUNCTIONS_DIR, { withFileTypes: true })
+const functions: [string, RouterTable][] = readdirSync(FUNCTIONS_DIR, { withFileTypes: true })
   .filter((d) => d.isDirectory() && !d.name.startsWith('_') && existsSync(join(FUNCTIONS_DIR, d.name, 'index.ts')))
   .map((d) => d.name)
   .sort()
   .map((name) => {
-    const mod = require(join(FUNCTIONS_DIR, name, 'index.ts')) as { actions?: ActionTable }
+    const mod = require(join(FUNCTIONS_DIR, name, 'index.ts')) as { actions?: RouterTable }
     if (!mod.actions) throw new Error(`cloudfunctions/${name}/index.ts must export its action table as \`actions\``)
     return [name, mod.actions]
   })

@@ -10,7 +10,7 @@ import {
   stateHint,
   validateExceptions,
   validateWeekly,
-} from '../../cloudfunctions/_lib/hours'
+} from '../../cloudfunctions/_domain/hours'
 
 /** An instant given as Shanghai wall time. 2026-11-26 is a Thursday. */
 const sh = (local: string) => new Date(`${local}:00+08:00`)

@@ -1,7 +1,8 @@
 /**
  * 首页: the first screen from ONE call, `home.getHome` (greeting, my status, nearest open
- * stations, today's canteen slots, hot topics, group notices). Pull down to refresh. The nearest
- * stations use the fuzzy location the 驿站 tab saved, if any: this screen never asks for it.
+ * stations, each opening its detail). Pull down to refresh. The nearest stations use the fuzzy
+ * location the 驿站 tab saved, if any: this screen never asks for it. Canteen, topics and group
+ * notices join this page when their features land (each row must open what it shows).
  * Docs: https://docs.taro.zone/docs/hooks#usepulldownrefresh  ·
  *       https://developers.weixin.qq.com/miniprogram/dev/reference/api/Page.html#onPullDownRefresh
  */
@@ -14,14 +15,12 @@ import SectionHeader from '@/components/section-header'
 import StateView from '@/components/state-view'
 import { useCloudQuery } from '@/hooks/use-cloud-query'
 import { fetchHomeNearMe } from '@/services/home/fetch-home'
-import { roleTags, topicStatus } from '@/utils/labels'
+import { roleTags } from '@/utils/labels'
 import { formatShanghaiDay } from '@/utils/shanghai-day'
 import './index.scss'
 
 const TAB = {
   stations: '/pages/stations/index',
-  canteen: '/pages/canteen/index',
-  topics: '/pages/topics/index',
   me: '/pages/me/index',
 } as const
 
@@ -56,10 +55,7 @@ export default function IndexPage() {
     <View className="page home">
       <Welcome home={home} />
       <View className="page__body home__body">
-        <Stations stations={home.stations} />
-        <Canteen canteen={home.canteen} />
-        <Topics topics={home.topics} />
-        <Notices notices={home.notices} />
+        <Stations stations={home.stations} fromTownCentre={home.origin === 'town_centre'} />
       </View>
     </View>
   )
@@ -68,6 +64,7 @@ export default function IndexPage() {
 function Welcome({ home }: { home: HomeData }) {
   const roles = roleTags(home.me.roles)
   const day = formatShanghaiDay(home.now)
+  const needsVerify = !home.me.verified && !home.me.official
   return (
     <View className="home__welcome">
       {day ? <Text className="home__date">{day}</Text> : null}
@@ -76,7 +73,8 @@ function Welcome({ home }: { home: HomeData }) {
         <View className="home__me-main">
           <Text className="home__me-name">{home.me.nickname}</Text>
           <View className="home__me-tags">
-            {home.me.verified ? <Text className="tag tag--success">已认证</Text> : <Text className="tag tag--warning">未认证</Text>}
+            {home.me.verified ? <Text className="tag tag--success">已认证</Text> : null}
+            {!home.me.verified && !home.me.official ? <Text className="tag tag--warning">未认证</Text> : null}
             {roles.map((label) => (
               <Text key={label} className="tag">
                 {label}
@@ -84,28 +82,37 @@ function Welcome({ home }: { home: HomeData }) {
             ))}
           </View>
         </View>
-        <Text className="home__me-hint">{home.me.verified ? '我的 ›' : '去认证 ›'}</Text>
+        <Text className="home__me-hint">{needsVerify ? '去认证 ›' : '我的 ›'}</Text>
       </View>
-      {home.me.verified ? null : <Text className="home__verify-note">认证后可以预约爱心餐、发起议题。请在小哥群里找联络员认证。</Text>}
+      {needsVerify ? (
+        <Text className="home__verify-note">认证成小哥后，联络员能更好地帮你。在“我的”里填写工种、拍工牌，联络员审核。</Text>
+      ) : null}
     </View>
   )
 }
 
-function Stations({ stations }: { stations: HomeData['stations'] }) {
+function openStation(stationId: string) {
+  void Taro.navigateTo({ url: `/pkg-stations/detail/index?stationId=${encodeURIComponent(stationId)}` })
+}
+
+function Stations({ stations, fromTownCentre }: { stations: HomeData['stations']; fromTownCentre: boolean }) {
   return (
     <View className="home__section">
-      <SectionHeader title="附近的红色加油站" actionText="全部驿站" onAction={() => goTab(TAB.stations)} />
+      <SectionHeader title="附近开着的红色加油站" actionText="全部驿站" onAction={() => goTab(TAB.stations)} />
+      {fromTownCentre && stations.length > 0 ? (
+        <Text className="home__origin-note">按周浦镇中心由近到远；在“驿站”里允许定位后按你的位置排。</Text>
+      ) : null}
       {stations.length === 0 ? (
         <Card>
           <StateView compact kind="empty" glyph="站" title="附近暂时没有开放的驿站" description="可以在“驿站”里查看所有驿站的开放时间。" />
         </Card>
       ) : (
         stations.map((station) => (
-          <Card key={station.id} onClick={() => goTab(TAB.stations)}>
+          <Card key={station.id} onClick={() => openStation(station.id)}>
             <View className="station">
               <View className="station__head">
                 <Text className="station__name">{station.name}</Text>
-                <Text className={`tag ${station.openNow ? 'tag--success' : ''}`}>{station.openNow ? '开放中' : '已休息'}</Text>
+                <Text className="station__distance">{station.distanceText}</Text>
               </View>
               <Text className="station__hours">{station.hoursHint}</Text>
               <Text className="station__address">{station.address}</Text>
@@ -118,105 +125,10 @@ function Stations({ stations }: { stations: HomeData['stations'] }) {
                   ))}
                 </View>
               ) : null}
+              <Text className="station__more">查看详情、导航 ›</Text>
             </View>
           </Card>
         ))
-      )}
-    </View>
-  )
-}
-
-function Canteen({ canteen }: { canteen: HomeData['canteen'] }) {
-  return (
-    <View className="home__section">
-      <SectionHeader title="今日小哥食堂" actionText="去预约" onAction={() => goTab(TAB.canteen)} />
-      {canteen === null ? (
-        <Card>
-          <StateView compact kind="empty" glyph="饭" title="今天食堂不供餐" description="明天的菜单出来后会在这里显示。" />
-        </Card>
-      ) : (
-        <Card onClick={() => goTab(TAB.canteen)}>
-          <View className="canteen">
-            <View className="canteen__head">
-              <View>
-                <Text className="canteen__name">{canteen.name}</Text>
-                <Text className="canteen__date">{formatShanghaiDay(canteen.date)}</Text>
-              </View>
-              <View className="canteen__price">
-                <Text className="canteen__price-number">{canteen.priceYuan}</Text>
-                <Text className="canteen__price-unit">元/份</Text>
-              </View>
-            </View>
-            {canteen.slots.length === 0 ? (
-              <Text className="canteen__none">今天的时段都约满或已结束了，明天早点来。</Text>
-            ) : (
-              <View className="canteen__slots">
-                {canteen.slots.map((slot) => (
-                  <View key={slot.label} className={`slot${slot.left === 0 ? ' slot--full' : ''}`}>
-                    <Text className="slot__label">{slot.label}</Text>
-                    <View className="slot__meta">
-                      {slot.offPeak ? <Text className="tag tag--warning">错峰</Text> : null}
-                      <Text className="slot__left">{slot.left > 0 ? `剩 ${slot.left} 份` : '已约满'}</Text>
-                    </View>
-                  </View>
-                ))}
-              </View>
-            )}
-          </View>
-        </Card>
-      )}
-    </View>
-  )
-}
-
-function Topics({ topics }: { topics: HomeData['topics'] }) {
-  return (
-    <View className="home__section">
-      <SectionHeader title="大家在议的事" actionText="全部议题" onAction={() => goTab(TAB.topics)} />
-      {topics.length === 0 ? (
-        <Card>
-          <StateView compact kind="empty" glyph="议" title="还没有议题" description="遇到难处可以在“议事”里提出来，大家一起商量。" />
-        </Card>
-      ) : (
-        <Card>
-          {topics.map((topic) => {
-            const status = topicStatus(topic.status)
-            return (
-              <View key={topic.id} className="list-row" hoverClass="list-row--pressed" onClick={() => goTab(TAB.topics)}>
-                <Text className="list-row__title">{topic.title}</Text>
-                <View className="list-row__meta">
-                  {status ? <Text className={`tag tag--${status.tone}`}>{status.label}</Text> : null}
-                  <Text className="list-row__note">{topic.supporters} 人支持</Text>
-                </View>
-              </View>
-            )
-          })}
-        </Card>
-      )}
-    </View>
-  )
-}
-
-function Notices({ notices }: { notices: HomeData['notices'] }) {
-  return (
-    <View className="home__section">
-      <SectionHeader title="群公告" />
-      {notices.length === 0 ? (
-        <Card>
-          <StateView compact kind="empty" glyph="告" title="暂时没有公告" description="从小哥群里打开小程序，就能看到本群的公告。" />
-        </Card>
-      ) : (
-        <Card>
-          {notices.map((notice) => (
-            <View key={notice.id} className="list-row">
-              <Text className="list-row__title">{notice.title}</Text>
-              <View className="list-row__meta">
-                {notice.pinned ? <Text className="tag tag--solid">置顶</Text> : null}
-                <Text className="list-row__note">{notice.groupName}</Text>
-              </View>
-            </View>
-          ))}
-        </Card>
       )}
     </View>
   )

@@ -4,12 +4,13 @@
  * Needs the 2dsphere index on `location` (collections.ts).
  */
 import { db } from '../_lib/cloud'
+import { COLLECTION } from '../_lib/collections'
+import type { LatLng } from '../_lib/schema'
+import type { Doc } from '../_lib/values'
 
-type Doc = Record<string, unknown>
-
-export async function nearestStations(origin: { lat: number; lng: number }, query: Doc, limit: number): Promise<Doc[]> {
+export async function nearestStations(origin: LatLng, query: Doc, limit: number): Promise<Doc[]> {
   const res = (await db
-    .collection('stations')
+    .collection(COLLECTION.stations)
     .aggregate()
     .geoNear({
       near: new db.Geo.Point(origin.lng, origin.lat),

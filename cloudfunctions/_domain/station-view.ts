@@ -4,6 +4,9 @@
  * state + the open problem summary kept on the station document, so a list needs no second query).
  * Shared by `stations` and `home` (bundled into each).
  */
+import { z } from 'zod'
+import { type LatLng, latLng, out } from '../_lib/schema'
+import { type Doc, str } from '../_lib/values'
 import {
   type HoursException,
   type HoursInput,
@@ -13,11 +16,50 @@ import {
   openState,
   stateHint,
   type WeeklyHours,
-} from '../_lib/hours'
-import { knownServices, type ServiceKey, STATION_SERVICES } from '../_lib/station-services'
-import type { Provider, ServiceState, ServiceView, StationRow } from './contract'
+} from './hours'
+import { knownServices, SERVICE_KEYS, type ServiceKey, STATION_SERVICES } from './station-services'
 
-type Doc = Record<string, unknown>
+export const PROVIDERS = ['town', 'union', 'partner_shop', 'store_24h'] as const
+export type Provider = (typeof PROVIDERS)[number]
+
+export const serviceKeySchema = z.enum(SERVICE_KEYS)
+export const SERVICE_STATES = ['ok', 'reported', 'confirmed', 'broken', 'paused'] as const
+export type ServiceState = (typeof SERVICE_STATES)[number]
+
+/** A service as a rider sees it. */
+export const serviceView = out({
+  key: serviceKeySchema,
+  label: z.string(),
+  glyph: z.string(),
+  /** ok; reported = riders reported a problem not yet confirmed; confirmed/broken = known broken; paused by staff. */
+  state: z.enum(SERVICE_STATES),
+  /** e.g. "充电器坏了（3 人反映，待确认）" */
+  stateText: z.string().nullable(),
+})
+export type ServiceView = z.infer<typeof serviceView>
+
+/** A station in a list (nearest first). */
+export const stationRow = out({
+  id: z.string(),
+  name: z.string(),
+  provider: z.enum(PROVIDERS),
+  providerLabel: z.string(),
+  address: z.string(),
+  location: latLng,
+  distanceM: z.number(),
+  /** "1.2 公里" / "350 米" */
+  distanceText: z.string(),
+  openNow: z.boolean(),
+  /** "还有 45 分钟关门" / "明天 08:00 开门" / "暂停开放：装修" */
+  hint: z.string(),
+  minutesToClose: z.number().nullable(),
+  hoursText: z.string(),
+  services: z.array(serviceView),
+  /** A station-level report ("到点没开门") still open. */
+  stationProblem: z.string().nullable(),
+  temporarilyClosed: z.boolean(),
+})
+export type StationRow = z.infer<typeof stationRow>
 
 export const PROVIDER_LABEL: Record<Provider, string> = {
   town: '红色加油站',
@@ -27,10 +69,8 @@ export const PROVIDER_LABEL: Record<Provider, string> = {
 }
 
 /** 周浦镇 centre (镇政府附近): where the list is sorted from when the rider's location is refused. */
-export const TOWN_CENTRE = { lat: 31.117, lng: 121.572 }
+export const TOWN_CENTRE: LatLng = { lat: 31.117, lng: 121.572 }
 export const TOWN_CENTRE_NOTE = '未获取到你的位置，按周浦镇中心由近到远排列'
-
-const str = (v: unknown, fallback = '') => (typeof v === 'string' ? v : fallback)
 
 export interface OpenProblemSummary {
   service: string | null
@@ -56,7 +96,7 @@ export function openProblemsOf(doc: Doc): [string, OpenProblemSummary][] {
 }
 
 /** GeoJSON from an aggregate, or the SDK's Geo.Point (longitude/latitude) from a get. */
-export function pointOf(v: unknown): { lat: number; lng: number } {
+export function pointOf(v: unknown): LatLng {
   const p = (v ?? {}) as { coordinates?: unknown; longitude?: unknown; latitude?: unknown }
   if (Array.isArray(p.coordinates)) return { lng: Number(p.coordinates[0]), lat: Number(p.coordinates[1]) }
   return { lng: Number(p.longitude ?? 0), lat: Number(p.latitude ?? 0) }

@@ -11,6 +11,8 @@
  * "ends before it starts" by mistake is refused rather than silently read as overnight.
  */
 
+import { businessDate, clock, DAY_MS, dayStart, isoWeekday, MINUTE_MS } from '../_lib/time'
+
 export interface WeeklyHours {
   days: number[]
   open: string
@@ -55,9 +57,8 @@ export interface OpenState {
   todayNote: string | null
 }
 
-const MIN = 60_000
-const DAY = 86_400_000
-const OFFSET = 8 * 3_600_000
+const MIN = MINUTE_MS
+const DAY = DAY_MS
 const HHMM = /^([01]\d|2[0-3]):([0-5]\d)$/
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/
 
@@ -66,27 +67,6 @@ export function parseHHMM(s: string, allow24 = false): number {
   if (allow24 && s === '24:00') return 1440
   const m = HHMM.exec(s)
   return m ? Number(m[1]) * 60 + Number(m[2]) : Number.NaN
-}
-
-/** Shanghai midnight (as an instant in ms) of the business day containing `t`. */
-export function dayStart(t: number): number {
-  return Math.floor((t + OFFSET) / DAY) * DAY - OFFSET
-}
-
-/** ISO weekday 1 (Mon) .. 7 (Sun) of the business day starting at `start`. */
-function weekday(start: number): number {
-  const d = new Date(start + OFFSET).getUTCDay()
-  return d === 0 ? 7 : d
-}
-
-/** YYYY-MM-DD of the business day containing `t`. */
-export function dateKey(t: number): string {
-  return new Date(t + OFFSET).toISOString().slice(0, 10)
-}
-
-/** 'HH:mm' Shanghai wall clock of `t`. */
-export function clock(t: number): string {
-  return new Date(t + OFFSET).toISOString().slice(11, 16)
 }
 
 function span(open: string, close: string, overnight?: boolean): [number, number] | null {
@@ -166,12 +146,12 @@ function intervals(input: HoursInput, at: number, firstDay: number, lastDay: num
   const out: [number, number][] = []
   for (let k = firstDay; k <= lastDay; k++) {
     const start = today + k * DAY
-    const ex = exceptions.get(dateKey(start))
+    const ex = exceptions.get(businessDate(start))
     const rules: { open: string; close: string; overnight?: boolean }[] = ex
       ? ex.closed || !ex.open || !ex.close
         ? []
         : [{ open: ex.open, close: ex.close, overnight: ex.overnight }]
-      : input.hours.filter((r) => r.days.includes(weekday(start)))
+      : input.hours.filter((r) => r.days.includes(isoWeekday(start)))
     for (const r of rules) {
       const s = span(r.open, r.close, r.overnight)
       if (s) out.push([start + s[0] * MIN, start + s[1] * MIN])
@@ -198,7 +178,7 @@ function activeClosure(input: HoursInput, at: number): { reason: string; until: 
 export function openState(input: HoursInput, atDate: Date): OpenState {
   const at = atDate.getTime()
   const closure = activeClosure(input, at)
-  const todayEx = (input.exceptions ?? []).find((e) => e.date === dateKey(at))
+  const todayEx = (input.exceptions ?? []).find((e) => e.date === businessDate(at))
   const base: OpenState = {
     openNow: false,
     alwaysOpen: false,
@@ -277,7 +257,7 @@ function dayWord(target: number, at: number): string {
   if (diff === 0) return '今天'
   if (diff === 1) return '明天'
   if (diff === 2) return '后天'
-  return WEEKDAY[weekday(dayStart(target))]
+  return WEEKDAY[isoWeekday(dayStart(target))]
 }
 
 /** One short line for a list row: 还有 45 分钟关门 / 营业到 21:00 / 明天 08:00 开门 / 暂停开放：装修. */
