@@ -17,13 +17,13 @@ import { tmpdir } from 'node:os'
 import { extname, join, normalize, resolve } from 'node:path'
 import { Cron } from 'croner'
 import { COLLECTIONS } from '../cloudfunctions/_lib/collections'
+import { seedDemo } from '../scripts/local-cloud/seed/demo'
 import { type LocalDatabase, openDatabase } from './db'
 import { devPageHtml } from './dev-page'
 import { FunctionRunner, type InvocationContext, type InvokeResult, newRequestId } from './functions/runner'
 import { CONTENT_TYPES, isLoopback, parseCookies, readBody, sendJson, sendText } from './http-util'
 import { createOpenApi, type LocalOpenApi, readAdminBody } from './openapi'
 import { findRepoRoot } from './paths'
-import { seedDemo } from './seed/demo'
 import { createStorage, type LocalStorage } from './storage'
 
 export const REPO_ROOT = findRepoRoot(__dirname)
@@ -75,7 +75,9 @@ export interface LocalCloud {
 }
 
 /** The demo town account; the seed and README name it. Real deployments list theirs in TOWN_BOOTSTRAP_OPENIDS. */
-export const DEMO_TOWN_OPENID = 'o-demo-town-office'
+export { DEMO_TOWN_OPENID } from '../scripts/local-cloud/seed/demo'
+
+import { DEMO_TOWN_OPENID } from '../scripts/local-cloud/seed/demo'
 
 export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<LocalCloud> {
   const host = options.host ?? '127.0.0.1'

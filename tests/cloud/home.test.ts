@@ -2,7 +2,7 @@
  * home.getHome through the gateway → function container → wx-server-sdk → local database,
  * plus the router's contract (envelope, unknown action, roles, identity) that every function shares.
  */
-import { DEMO_TOWN_OPENID } from '../../emulator'
+import { DEMO_TOWN_OPENID } from '../../scripts/local-cloud/seed/demo'
 import { startTestCloud, type TestCloud } from '../helpers/local-cloud'
 
 describe('home.getHome on an empty town', () => {

@@ -10,7 +10,7 @@
 import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { RouterTable } from '../../cloudfunctions/_lib/router'
-import { DEMO_TOWN_OPENID } from '../../emulator'
+import { DEMO_TOWN_OPENID } from '../../scripts/local-cloud/seed/demo'
 import { startTestCloud, type TestCloud } from '../helpers/local-cloud'
 import { code, data } from './users-helpers'
 

@@ -3,7 +3,7 @@
  * storage: station photos (own uploads or the station's folder only, at most 6, a removed photo is
  * deleted from storage), the station's group (its liaison is told of problems), permanent close.
  */
-import { DEMO_TOWN_OPENID } from '../../emulator'
+import { DEMO_TOWN_OPENID } from '../../scripts/local-cloud/seed/demo'
 import { startTestCloud, type TestCloud } from '../helpers/local-cloud'
 import { fileExists, upload } from './users-helpers'
 

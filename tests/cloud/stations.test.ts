@@ -4,7 +4,7 @@
  * Shanghai time (the machine runs in UTC), bad input that changes nothing, permissions,
  * the problem lifecycle with concurrent duplicate reports, and check-in under concurrent scans.
  */
-import { DEMO_TOWN_OPENID } from '../../emulator'
+import { DEMO_TOWN_OPENID } from '../../scripts/local-cloud/seed/demo'
 import { startTestCloud, type TestCloud } from '../helpers/local-cloud'
 
 const SECRET = 'test-checkin-secret-0123456789'

@@ -4,8 +4,7 @@
  * the invocation's start in the function (which runs in UTC) — never from anything the client sends.
  * Overlaps for one person in one group are refused, also when two appointments race.
  */
-import { DEMO_GROUP_ID, DEMO_TOWN_OPENID } from '../../emulator'
-import { DEMO_GROUP2_ID, demoDutyWeek } from '../../emulator/seed/demo'
+import { DEMO_GROUP_ID, DEMO_GROUP2_ID, DEMO_TOWN_OPENID, demoDutyWeek } from '../../scripts/local-cloud/seed/demo'
 import { startTestCloud, type TestCloud } from '../helpers/local-cloud'
 import { auditOf, code, data, snapshot } from './users-helpers'
 

@@ -2,8 +2,7 @@
  * users: role changes by the roles above, recorded in the append-only audit log (applied and
  * denied), members with full phones for the liaison only, and the bootstrap town account.
  */
-import { DEMO_GROUP_ID, DEMO_TOWN_OPENID } from '../../emulator'
-import { DEMO_GROUP2_ID } from '../../emulator/seed/demo'
+import { DEMO_GROUP_ID, DEMO_GROUP2_ID, DEMO_TOWN_OPENID } from '../../scripts/local-cloud/seed/demo'
 import { startTestCloud, type TestCloud } from '../helpers/local-cloud'
 import { auditOf, code, data, snapshot } from './users-helpers'
 

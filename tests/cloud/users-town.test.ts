@@ -3,8 +3,7 @@
  * member counts, stations, canteens), finding people with their scopes, and marking one's own
  * in-app notices read (never someone else's).
  */
-import { DEMO_GROUP_ID, DEMO_TOWN_OPENID } from '../../emulator'
-import { DEMO_GROUP2_ID } from '../../emulator/seed/demo'
+import { DEMO_GROUP_ID, DEMO_GROUP2_ID, DEMO_TOWN_OPENID } from '../../scripts/local-cloud/seed/demo'
 import { startTestCloud, type TestCloud } from '../helpers/local-cloud'
 import { code, data, snapshot } from './users-helpers'
 

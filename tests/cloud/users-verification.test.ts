@@ -3,7 +3,7 @@
  * badge photo, asks once; only that group's liaison (or town) sees the photo and decides, once;
  * the rider is told (subscribe message + in-app notice); the photo is deleted after the decision.
  */
-import { DEMO_GROUP_ID, DEMO_GROUP_OPENGID, DEMO_TOWN_OPENID } from '../../emulator'
+import { DEMO_GROUP_ID, DEMO_GROUP_OPENGID, DEMO_TOWN_OPENID } from '../../scripts/local-cloud/seed/demo'
 import { startTestCloud, type TestCloud } from '../helpers/local-cloud'
 import { auditOf, code, data, fileExists, groupCloudId, snapshot, upload } from './users-helpers'
 

@@ -4,8 +4,7 @@
  * are joined from a CloudID resolved on the server, once, even when two calls race; invites.
  */
 import { createHash } from 'node:crypto'
-import { DEMO_GROUP_ID, DEMO_GROUP_OPENGID, DEMO_TOWN_OPENID } from '../../emulator'
-import { DEMO_GROUP2_ID } from '../../emulator/seed/demo'
+import { DEMO_GROUP_ID, DEMO_GROUP_OPENGID, DEMO_GROUP2_ID, DEMO_TOWN_OPENID } from '../../scripts/local-cloud/seed/demo'
 import { startTestCloud, type TestCloud } from '../helpers/local-cloud'
 import { auditOf, code, data, fileExists, groupCloudId, snapshot, upload } from './users-helpers'
 

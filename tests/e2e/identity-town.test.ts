@@ -6,7 +6,7 @@
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { DEMO_GROUP2_ID } from '../../emulator/seed/demo'
+import { DEMO_GROUP2_ID } from '../../scripts/local-cloud/seed/demo'
 import { type E2E, startE2E, type Watched } from './helpers/browser'
 
 const TOWN = 'o-demo-town-office'

@@ -4,7 +4,7 @@
  * asks to be verified with a badge photo; the group's liaison approves in the console; the rider
  * sees the verified state. Chinese, no console errors, nothing leaves the machine.
  */
-import { DEMO_GROUP_OPENGID } from '../../emulator'
+import { DEMO_GROUP_OPENGID } from '../../scripts/local-cloud/seed/demo'
 import { type E2E, startE2E, type Watched } from './helpers/browser'
 
 // a tiny valid JPEG (1×1 px)

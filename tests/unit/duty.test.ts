@@ -5,7 +5,7 @@
 import type { Caller } from '../../cloudfunctions/_lib/caller'
 import { type DutyPeriod, isDutyNow, onDutyGroups, overlaps, prunePeriods, shanghaiDateRange } from '../../cloudfunctions/_lib/duty'
 import { isOnDutyAdminOf } from '../../cloudfunctions/_lib/guard'
-import { demoDutyWeek } from '../../emulator/seed/demo'
+import { demoDutyWeek } from '../../scripts/local-cloud/seed/demo'
 import { addDays, dutyRange, formatDutyRange, shanghaiDate } from '../../src/pkg-me/utils/duty-dates'
 
 const G = 'grp-a'

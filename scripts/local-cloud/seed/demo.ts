@@ -1,12 +1,12 @@
 /**
- * Demo data for 周浦镇: the people of every role (listed in emulator/README.md), a WeChat group
+ * Demo data for 周浦镇 (this app's seed for the local cloud; the emulator itself knows nothing of it): the people of every role (listed in emulator/README.md), a WeChat group
  * with its liaison and roster, stations around the town with real-looking coordinates and hours,
  * the riders' canteen with a week of slots, topics at different stages, notices and questions.
  * Idempotent: documents have fixed `_id`s and are only added when missing.
  */
-import type { Role } from '../../cloudfunctions/_lib/roles'
-import { businessDate, shanghai, shanghaiInstant } from '../../cloudfunctions/_lib/time'
-import type { LocalDatabase } from '../db'
+import type { Role } from '../../../cloudfunctions/_lib/roles'
+import { businessDate, shanghai, shanghaiInstant } from '../../../cloudfunctions/_lib/time'
+import type { LocalDatabase } from '../../../emulator/db'
 
 type Doc = Record<string, unknown> & { _id: string }
 
@@ -37,6 +37,31 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
   { openid: 'o-demo-liaison-sun', nickname: '孙丽（康桥联络员）', roles: ['liaison'], workType: null, groupIds: [DEMO_GROUP2_ID] },
   { openid: 'o-demo-rider-wu', nickname: '吴涛', roles: ['rider'], workType: '外卖', groupIds: [DEMO_GROUP2_ID, DEMO_GROUP_ID] },
 ]
+
+/** The demo town account: the local cloud lists it in the functions' TOWN_BOOTSTRAP_OPENIDS (scripts/local-cloud/app.ts). */
+export const DEMO_TOWN_OPENID = 'o-demo-town-office'
+
+/** Named ids of the demo town, so tests stop redefining them. */
+export const DEMO = {
+  town: DEMO_TOWN_OPENID,
+  liaison: { li: 'o-demo-liaison-li', sun: 'o-demo-liaison-sun' },
+  admin: { wang: 'o-demo-admin-wang' },
+  rider: { zhang: 'o-demo-rider-zhang', chen: 'o-demo-rider-chen', wu: 'o-demo-rider-wu' },
+  visitor: { zhao: 'o-demo-visitor-zhao' },
+  staff: { canteen: 'o-demo-staff-canteen', station: 'o-demo-staff-station' },
+  group: { zhoupu: { id: DEMO_GROUP_ID, opengid: DEMO_GROUP_OPENGID }, kangqiao: { id: DEMO_GROUP2_ID, opengid: DEMO_GROUP2_OPENGID } },
+  station: {
+    wanda: 'st-wanda',
+    civic: 'st-civic',
+    xiuyan: 'st-xiuyan',
+    unionKangqiao: 'st-union-kangqiao',
+    store24h: 'st-store-24h',
+    closedRepair: 'st-closed-repair',
+  },
+  canteen: { zhoupu: 'canteen-zhoupu' },
+  duty: { wang: 'duty-demo-wang' },
+  verification: { zhao: 'vf-demo-zhao' },
+} as const
 
 const point = (lng: number, lat: number) => ({ type: 'Point', coordinates: [lng, lat] })
 const everyDay = [1, 2, 3, 4, 5, 6, 7]
