@@ -81,7 +81,7 @@ beforeAll(async () => {
     external: ['wx-server-sdk'],
     logLevel: 'error',
   })
-  cloud = await startTestCloud({ functionsDir, functionEnv: { XG_CHECK_OUTPUT: '1', TOWN_BOOTSTRAP_OPENIDS: 'o-demo-town-office' } })
+  cloud = await startTestCloud({ functionsDir })
 })
 afterAll(async () => {
   await cloud.stop()

@@ -19,7 +19,9 @@ export interface TestCloud extends LocalCloud {
 }
 
 export async function startTestCloud(opts: LocalCloudOptions = {}): Promise<TestCloud> {
-  const cloud = await startLocalCloud({ memory: true, seed: 'none', quiet: true, timers: false, ...opts })
+  // XG_CHECK_OUTPUT: every answer is checked against its contract's output schema (cloudfunctions/_lib/router.ts)
+  const functionEnv = { XG_CHECK_OUTPUT: '1', ...opts.functionEnv }
+  const cloud = await startLocalCloud({ memory: true, seed: 'none', quiet: true, timers: false, ...opts, functionEnv })
   const raw: TestCloud['raw'] = async (name, body, as = {}) => {
     const headers: Record<string, string> = { 'content-type': 'application/json' }
     if (as.openid) headers['x-local-openid'] = as.openid
