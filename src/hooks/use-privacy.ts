@@ -1,7 +1,7 @@
 /**
  * The privacy guide flow on weapp: when a privacy-relevant API (chooseAvatar, chooseMedia,
  * getLocation, …) needs the user's agreement, WeChat calls `onNeedPrivacyAuthorization`; the
- * visible page shows its privacy popup (pages/me/components/privacy-popup) whose
+ * visible page shows its privacy popup (components/privacy-popup) whose
  * `open-type="agreePrivacyAuthorization"` button resolves it. `requirePrivacy()` asks up front.
  * Docs: https://developers.weixin.qq.com/miniprogram/dev/framework/user-privacy/PrivacyAuthorize.html
  * The data items themselves are declared in the mini-program console (README: Privacy).

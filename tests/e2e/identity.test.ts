@@ -63,7 +63,7 @@ describe('who is who (H5 in Chromium, local cloud with demo data)', () => {
     const stored = e2e.cloud.db.find('verifications', { openid: RIDER })
     expect(stored).toHaveLength(1)
     expect(stored[0]).toMatchObject({ state: 'pending', workType: '外卖', platform: '美团' })
-    expect(stored[0].photoFileId).toMatch(new RegExp(`/uploads/${RIDER}/`))
+    expect(stored[0].photoFileId).toMatch(new RegExp(`/verification/${RIDER}/`))
 
     // 4. the liaison approves in the console
     const liaison = await e2e.open('/pkg-me/liaison/index', { openid: 'o-demo-liaison-li' })

@@ -86,7 +86,7 @@ describe('stations, town editing and 首页 location (H5 in Chromium)', () => {
     expect(saved.groupId).toBe('grp-kangqiao')
     expect(saved.photos).toHaveLength(1)
     const fileId = String(saved.photos[0])
-    expect(fileId).toMatch(new RegExp(`^cloud://.+/uploads/${TOWN}/`))
+    expect(fileId).toMatch(new RegExp(`^cloud://.+/stations/${TOWN}/`))
     expect(await fileExists(e2e.cloud, fileId)).toBe(true)
     expect(w.consoleErrors).toEqual([])
 

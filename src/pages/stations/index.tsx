@@ -14,13 +14,13 @@ import { Button, ScrollView, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import Card from '@/components/card'
+import ServiceIcons from '@/components/service-icons'
 import StateView from '@/components/state-view'
 import { fuzzyLocation, type LatLng } from '@/services/stations/location'
 import { cachedList, checkIn, fetchStationList } from '@/services/stations/stations'
-import ServiceIcons from './service-icons'
 import StationMap, { HAS_MAP } from './station-map'
 import './index.scss'
-import PrivacyPopup from '@/pages/me/components/privacy-popup'
+import PrivacyPopup from '@/components/privacy-popup'
 
 interface Filters {
   service?: ServiceKey

@@ -12,9 +12,9 @@ import Taro, { useDidShow, usePullDownRefresh, useRouter, useShareAppMessage } f
 import { useCallback, useRef } from 'react'
 import Card from '@/components/card'
 import SectionHeader from '@/components/section-header'
+import ServiceIcons from '@/components/service-icons'
 import StateView from '@/components/state-view'
 import { useCloudQuery } from '@/hooks/use-cloud-query'
-import ServiceIcons from '@/pages/stations/service-icons'
 import { getStationSaved } from '@/services/stations/stations'
 import './index.scss'
 

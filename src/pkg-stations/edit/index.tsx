@@ -15,11 +15,11 @@ import Card from '@/components/card'
 import SectionHeader from '@/components/section-header'
 import StateView from '@/components/state-view'
 import { createStation, getStation, listCatalogue, listStationGroups, updateStation } from '@/services/stations/stations'
-import { uploadStationPhoto } from '@/services/stations/upload-station-photo'
+import { uploadImage } from '@/services/storage/upload-image'
 import HoursEditor from '../console/hours-editor'
 import '../console/index.scss'
 import './index.scss'
-import PrivacyPopup from '@/pages/me/components/privacy-popup'
+import PrivacyPopup from '@/components/privacy-popup'
 
 const PROVIDERS: { key: Provider; label: string }[] = [
   { key: 'town', label: '红色加油站' },
@@ -119,7 +119,7 @@ export default function EditStationPage() {
     setUploading(true)
     const added: Form['photos'] = []
     for (const path of paths.slice(0, room)) {
-      const fileId = await uploadStationPhoto(path, stationId || null)
+      const fileId = await uploadImage(path, 'stations').catch(() => null)
       if (fileId) added.push({ fileId, src: path })
     }
     setUploading(false)

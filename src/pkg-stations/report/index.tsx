@@ -14,10 +14,10 @@ import SectionHeader from '@/components/section-header'
 import StateView from '@/components/state-view'
 import { useCloudQuery } from '@/hooks/use-cloud-query'
 import { getStation, reportProblem } from '@/services/stations/stations'
-import { uploadPhoto } from '@/services/stations/upload-photo'
+import { uploadImage } from '@/services/storage/upload-image'
 import { askSubscribe } from '@/services/users/subscribe'
 import './index.scss'
-import PrivacyPopup from '@/pages/me/components/privacy-popup'
+import PrivacyPopup from '@/components/privacy-popup'
 
 interface Choice {
   service: ServiceKey | null
@@ -54,7 +54,21 @@ export default function ReportPage() {
     setSending(true)
     // Ask (from this tap, as WeChat requires) to be told the outcome; the in-app notice is sent anyway.
     await askSubscribe([s.templates.problemResolved])
-    const photoFileId = photo ? await uploadPhoto(photo) : null
+    let photoFileId: string | null = null
+    if (photo) {
+      try {
+        photoFileId = await uploadImage(photo, 'reports')
+      } catch (err) {
+        setSending(false)
+        void Taro.showModal({
+          title: '照片没有传上去',
+          content: `${(err as Error).message}。也可以去掉照片直接提交。`,
+          showCancel: false,
+          confirmText: '知道了',
+        })
+        return
+      }
+    }
     const r = await reportProblem({
       stationId,
       service: choice.service,

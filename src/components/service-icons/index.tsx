@@ -5,7 +5,7 @@
  */
 import type { ServiceView } from '@cloud/stations/contract'
 import { Text, View } from '@tarojs/components'
-import './service-icons.scss'
+import './index.scss'
 
 export default function ServiceIcons({ services, max }: { services: ServiceView[]; max?: number }) {
   const shown = max ? services.slice(0, max) : services
