@@ -82,13 +82,13 @@ async function usableInvite(token: string, now: Date): Promise<{ invite: Doc; gr
   return { invite, group }
 }
 
-/** Take one use of the invite (never more than its limit, also when many join at once). */
-async function takeUse(invite: Doc): Promise<void> {
+/** Take one use of the invite: false when it is full (never more than its limit, also when many join at once). */
+async function takeUse(invite: Doc): Promise<boolean> {
   const max = num(invite.maxUses, INVITE_USES.default)
   const res = await invites()
     .where(_.and([{ _id: str(invite._id) }, _.or([{ uses: _.lt(max) }, { uses: _.exists(false) }])]))
     .update({ data: { uses: _.inc(1) } })
-  if (updatedCount(res) !== 1) throw exhausted(`这个邀请码已经有 ${max} 人用过了，请向联络员要新的`)
+  return updatedCount(res) === 1
 }
 
 const giveBack = (invite: Doc) =>
@@ -109,7 +109,12 @@ export const joinByInvite = act('joinByInvite', {
       await joinGroup(caller.openid, groupId, now) // makes it the current group
       return { status: 'member' as const, group: ref, canClaim: false }
     }
-    await takeUse(invite)
+    if (!(await takeUse(invite))) {
+      // full — unless this very person joined a moment ago (two taps at once)
+      if (strings((await livingUser(caller.openid))?.groupIds).includes(groupId))
+        return { status: 'member' as const, group: ref, canClaim: false }
+      throw exhausted(`这个邀请码已经有 ${num(invite.maxUses, INVITE_USES.default)} 人用过了，请向联络员要新的`)
+    }
     let joined = false
     try {
       joined = await joinGroup(caller.openid, groupId, now)
