@@ -107,11 +107,11 @@ export const listAuditInput = z
     groupId: key.optional().describe('只看这个群的记录'),
     targetOpenid: key.optional(),
     actorOpenid: key.optional(),
-    action: z
+    entryAction: z
       .string()
       .regex(/^\w{1,32}$/)
       .optional()
-      .describe('如 grant、revoke、verify、dutyAdd'),
+      .describe('记录的操作，如 grant、revoke、verify、dutyAdd（参数名避开 action：那是要调用的操作）'),
     outcome: z.enum(['applied', 'denied']).optional(),
     from: instant.optional().describe('从这个时间（含）'),
     to: instant.optional().describe('到这个时间（不含）'),

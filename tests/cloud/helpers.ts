@@ -93,3 +93,14 @@ export async function pushVerdict(cloud: TestCloud, fileId: string, suggest: 'pa
   const r = await cloud.invoke('contentcheck', event, { openid: '' })
   if (!r.ok || !(r.result as { ok?: boolean })?.ok) throw new Error(`contentcheck failed: ${JSON.stringify(r)}`)
 }
+
+/**
+ * Denied audit entries are kept at most once per person per action per minute: checks that no two
+ * of `entries` share person, action and minute, and returns the first of each person and action
+ * (so a test stays exact when its attempts happen to straddle a minute).
+ */
+export function firstDeniedPerPerson(entries: Record<string, any>[]): Record<string, any>[] {
+  const keys = entries.map((e) => `${e.actorOpenid}|${e.via}|${Math.floor((e.at as Date).getTime() / 60_000)}`)
+  if (new Set(keys).size !== keys.length) throw new Error(`more than one denied entry per person, action and minute: ${keys.join(', ')}`)
+  return entries.filter((e, i) => !entries.slice(0, i).some((p) => p.actorOpenid === e.actorOpenid && p.via === e.via))
+}

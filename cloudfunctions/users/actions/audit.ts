@@ -38,7 +38,7 @@ type Filters = {
   groupId?: string
   targetOpenid?: string
   actorOpenid?: string
-  action?: string
+  entryAction?: string
   outcome?: 'applied' | 'denied'
   from?: Date
   to?: Date
@@ -52,7 +52,7 @@ function conditions(input: Filters, liaisonOf: string[] | null): object[] {
   else if (liaisonOf) conds.push({ scopeKind: 'group', scopeId: _.in(liaisonOf) })
   if (input.targetOpenid) conds.push({ targetOpenid: input.targetOpenid })
   if (input.actorOpenid) conds.push({ actorOpenid: input.actorOpenid })
-  if (input.action) conds.push({ action: input.action })
+  if (input.entryAction) conds.push({ action: input.entryAction })
   if (input.outcome) conds.push({ outcome: input.outcome })
   if (input.from) conds.push({ at: _.gte(input.from) })
   if (input.to) conds.push({ at: _.lt(input.to) })
