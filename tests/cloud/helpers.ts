@@ -24,7 +24,7 @@ export async function uploadTo(cloud: TestCloud, openid: string, cloudPath: stri
   const res = await fetch(`${cloud.url}/api/storage/upload${query}`, {
     method: 'POST',
     headers: { 'content-type': 'image/jpeg', 'x-local-openid': openid },
-    body: bytes,
+    body: new Uint8Array(bytes),
   })
   const body = (await res.json()) as { fileID?: string }
   if (!body.fileID) throw new Error(`upload failed: ${JSON.stringify(body)}`)

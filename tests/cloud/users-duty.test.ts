@@ -85,7 +85,7 @@ test('on duty from the start instant until the end instant, judged by the functi
 })
 
 test('several periods per group; touching is fine, overlapping is CONFLICT; two overlapping at once → one CONFLICT', async () => {
-  const add = (start: string, end: string, as = LI, target = CHEN) =>
+  const add = (start: string, end: string, as: string = LI, target: string = CHEN) =>
     cloud.call('users', 'addDutyPeriod', { targetOpenid: target, groupId: DEMO_GROUP_ID, start, end }, { openid: as })
   const w1 = [sh(day(7)), sh(day(14))] as const
   const w2 = [sh(day(14)), sh(day(21))] as const // starts exactly when w1 ends
