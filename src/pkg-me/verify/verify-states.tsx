@@ -42,7 +42,7 @@ export function JoinFirst() {
       <StateView
         kind="empty"
         glyph="群"
-        title="先加入小哥群"
+        title="请先加入小哥群"
         description="认证由你所在小哥群的联络员审核。从小哥微信群里点小程序卡片打开，就会自动加入；或者扫联络员给的邀请码。"
       />
       <View className="page__body">
