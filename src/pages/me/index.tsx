@@ -61,7 +61,7 @@ export default function MePage() {
         <VerifyCard me={me} />
         <MyGroups me={me} onChanged={reloadQuietly} />
         <MyServices me={me} />
-        <PrivacyHelp />
+        <PrivacyHelp openid={me.openid} />
       </View>
     </View>
   )

@@ -31,7 +31,7 @@ export default function People({ overview, names, onChanged }: { overview: TownO
             className="form__input town__q"
             value={q}
             maxlength={64}
-            placeholder="昵称，或对方“我的”页里的编号"
+            placeholder="昵称，或“我的”里的编号"
             confirmType="search"
             onInput={(e) => setQ(e.detail.value)}
             onConfirm={() => void search()}

@@ -1,10 +1,24 @@
-/** 隐私与帮助: what is collected and how to delete it, and what the app is. */
+/** 隐私与帮助: what is collected and how to delete it, my number (for the town), and what the app is. */
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import Card from '@/components/card'
 import SectionHeader from '@/components/section-header'
 
-export default function PrivacyHelp() {
+/** My number (openid): the town finds me by it when appointing a role; tap to copy. */
+function MyNumber({ openid }: { openid: string }) {
+  const copy = () =>
+    void Taro.setClipboardData({ data: openid })
+      .then(() => Taro.showToast({ title: '编号已复制', icon: 'none' }))
+      .catch(() => undefined)
+  return (
+    <View className="me__entry me__number" hoverClass="me__entry--pressed" onClick={copy}>
+      <Text className="me__entry-title">我的编号</Text>
+      <Text className="me__number-value">{openid}</Text>
+    </View>
+  )
+}
+
+export default function PrivacyHelp({ openid }: { openid: string }) {
   return (
     <>
       <SectionHeader title="隐私与帮助" />
@@ -16,6 +30,7 @@ export default function PrivacyHelp() {
             <Text className="me__entry-chevron">›</Text>
           </View>
         </View>
+        <MyNumber openid={openid} />
         <Text className="me__about">
           小哥之家是镇里为外卖、快递、网约车司机等新就业群体办的服务小程序：找驿站、订爱心餐、有事一起商量。
         </Text>
