@@ -5,20 +5,12 @@
  * asked to 认证成为小哥; only entries that open something; 认证审核与群成员 opens the liaison
  * console in the pkg-me subpackage.
  */
-import { existsSync } from 'node:fs'
-import path from 'node:path'
-import { loadWeappPage, WEAPP } from './helpers/weapp'
-
-const cloudUrl = process.env.XG_COMPONENTS_CLOUD as string
-/** A missing build fails the test (never skips it): run `npm run build:weapp` first. */
-const built = existsSync(path.join(WEAPP, 'app.js'))
-const needBuild = () => {
-  if (!built) throw new Error(`no weapp build at ${WEAPP}: run npm run build:weapp first`)
-}
+import { loadWeappPage } from './helpers/weapp'
+import { cloudUrl, needBuiltWeapp } from './me-helpers'
 
 test('我的 as liaison: the console entry leads to the liaison console', async () => {
-  needBuild()
-  const page = await loadWeappPage('pages/me/index', { cloudUrl, openid: 'o-demo-liaison-li' })
+  needBuiltWeapp()
+  const page = await loadWeappPage('pages/me/index', { cloudUrl: cloudUrl(), openid: 'o-demo-liaison-li' })
   await page.waitForText('认证审核与群成员')
   expect(page.text()).toContain('党员联络员')
   expect(page.text()).not.toContain('认证成为小哥')

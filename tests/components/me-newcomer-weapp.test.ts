@@ -6,20 +6,13 @@
  * card, or scan the liaison's invite code), and 扫邀请码加入 scans (wx.scanCode) and opens the join
  * page with the invite's token.
  */
-import { existsSync } from 'node:fs'
-import path from 'node:path'
-import { loadWeappPage, WEAPP } from './helpers/weapp'
+import { loadWeappPage } from './helpers/weapp'
+import { cloudUrl, needBuiltWeapp } from './me-helpers'
 
-const cloudUrl = process.env.XG_COMPONENTS_CLOUD as string
-/** A missing build fails the test (never skips it): run `npm run build:weapp` first. */
-const built = existsSync(path.join(WEAPP, 'app.js'))
-const needBuild = () => {
-  if (!built) throw new Error(`no weapp build at ${WEAPP}: run npm run build:weapp first`)
-}
 const TOKEN = 'AbCdEfGhIjKlMnOpQrStUvWxYz012345'
 
 test('我的 for a newcomer in no group: told how to join, and the scan button opens the invite', async () => {
-  needBuild()
+  needBuiltWeapp()
   const g = globalThis as unknown as { wx?: Record<string, unknown> }
   g.wx = {
     ...(g.wx ?? {}),
@@ -28,7 +21,7 @@ test('我的 for a newcomer in no group: told how to join, and the scan button o
       o.complete?.()
     },
   }
-  const page = await loadWeappPage('pages/me/index', { cloudUrl, openid: 'o-comp-newcomer-no-group' })
+  const page = await loadWeappPage('pages/me/index', { cloudUrl: cloudUrl(), openid: 'o-comp-newcomer-no-group' })
   await page.waitForText('认证成为小哥')
   expect(page.text()).toContain('从小哥微信群里点小程序卡片打开，或扫联络员给的邀请码')
   expect(page.text()).toContain('未认证')

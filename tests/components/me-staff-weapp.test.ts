@@ -5,20 +5,12 @@
  * appointed by the town, so no 未认证 and no request to verify; the one entry is the station console
  * that exists (驿站管理), and nothing only toasts "马上上线".
  */
-import { existsSync } from 'node:fs'
-import path from 'node:path'
-import { loadWeappPage, WEAPP } from './helpers/weapp'
-
-const cloudUrl = process.env.XG_COMPONENTS_CLOUD as string
-/** A missing build fails the test (never skips it): run `npm run build:weapp` first. */
-const built = existsSync(path.join(WEAPP, 'app.js'))
-const needBuild = () => {
-  if (!built) throw new Error(`no weapp build at ${WEAPP}: run npm run build:weapp first`)
-}
+import { loadWeappPage } from './helpers/weapp'
+import { cloudUrl, needBuiltWeapp } from './me-helpers'
 
 test('我的 as station staff: no verification asked, the station console entry opens it', async () => {
-  needBuild()
-  const page = await loadWeappPage('pages/me/index', { cloudUrl, openid: 'o-demo-staff-station' })
+  needBuiltWeapp()
+  const page = await loadWeappPage('pages/me/index', { cloudUrl: cloudUrl(), openid: 'o-demo-staff-station' })
   await page.waitForText('驿站管理')
   const text = page.text()
   expect(text).toContain('站点工作人员')

@@ -4,20 +4,12 @@
  * The built weapp 我的 as the town office (miniprogram-simulate, local cloud with the demo town):
  * 镇里工作台 opens the town console in the pkg-me subpackage, 我的通知 opens the notices page.
  */
-import { existsSync } from 'node:fs'
-import path from 'node:path'
-import { loadWeappPage, WEAPP } from './helpers/weapp'
-
-const cloudUrl = process.env.XG_COMPONENTS_CLOUD as string
-/** A missing build fails the test (never skips it): run `npm run build:weapp` first. */
-const built = existsSync(path.join(WEAPP, 'app.js'))
-const needBuild = () => {
-  if (!built) throw new Error(`no weapp build at ${WEAPP}: run npm run build:weapp first`)
-}
+import { loadWeappPage } from './helpers/weapp'
+import { cloudUrl, needBuiltWeapp } from './me-helpers'
 
 test('我的 as town: the town console entry and my notices', async () => {
-  needBuild()
-  const page = await loadWeappPage('pages/me/index', { cloudUrl, openid: 'o-demo-town-office' })
+  needBuiltWeapp()
+  const page = await loadWeappPage('pages/me/index', { cloudUrl: cloudUrl(), openid: 'o-demo-town-office' })
   await page.waitForText('镇里工作台')
   expect(page.text()).toContain('没有新通知')
   expect(page.text()).toContain('指派联络员和站点人员、变更记录')

@@ -5,20 +5,12 @@
  * verification is pending sees it from ONE users.getMe call, their group, and 查看申请 leads to the
  * verification page of the pkg-me subpackage.
  */
-import { existsSync } from 'node:fs'
-import path from 'node:path'
-import { loadWeappPage, WEAPP } from './helpers/weapp'
-
-const cloudUrl = process.env.XG_COMPONENTS_CLOUD as string
-/** A missing build fails the test (never skips it): run `npm run build:weapp` first. */
-const built = existsSync(path.join(WEAPP, 'app.js'))
-const needBuild = () => {
-  if (!built) throw new Error(`no weapp build at ${WEAPP}: run npm run build:weapp first`)
-}
+import { loadWeappPage } from './helpers/weapp'
+import { cloudUrl, needBuiltWeapp } from './me-helpers'
 
 test('我的: pending verification, my group, and the way to the verification page', async () => {
-  needBuild()
-  const page = await loadWeappPage('pages/me/index', { cloudUrl, openid: 'o-demo-visitor-zhao' })
+  needBuiltWeapp()
+  const page = await loadWeappPage('pages/me/index', { cloudUrl: cloudUrl(), openid: 'o-demo-visitor-zhao' })
   await page.waitForText('认证审核中')
   expect(page.text()).toContain('赵刚')
   expect(page.text()).toContain('审核中')
