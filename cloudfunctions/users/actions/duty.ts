@@ -10,11 +10,11 @@ import { actionsOf } from '../../_lib/router'
 import { DAY_MS } from '../../_lib/time'
 import { type Doc, strings } from '../../_lib/values'
 import { usersContract } from '../contract'
+import { cleanKey } from '../denied'
 import { dutyItem } from '../present'
 import { groupById, inTransaction, livingUser } from '../store'
 
 const act = actionsOf(usersContract)
-const cleanKey = (v: unknown): string | null => (typeof v === 'string' && /^[\w-]{1,64}$/.test(v) ? v : null)
 
 async function dutyTarget(targetOpenid: string, callerOpenid: string): Promise<Doc> {
   if (targetOpenid === callerOpenid) throw denied('不能修改自己的角色')

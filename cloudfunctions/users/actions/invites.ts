@@ -15,11 +15,11 @@ import { actionsOf } from '../../_lib/router'
 import { dateTimeText, HOUR_MS, isoShanghai } from '../../_lib/time'
 import { type Doc, num, str, strings, updatedCount } from '../../_lib/values'
 import { INVITE_PAGE, INVITE_USES, usersContract } from '../contract'
+import { cleanKey } from '../denied'
 import { ensureProfile, groupById, joinGroup, livingUser } from '../store'
 
 const act = actionsOf(usersContract)
 const invites = () => db.collection(COLLECTION.group_invites)
-const cleanKey = (v: unknown): string | null => (typeof v === 'string' && /^[\w-]{1,64}$/.test(v) ? v : null)
 
 export const createInvite = act('createInvite', {
   summary: `联络员生成本群的邀请码（随机口令，只存哈希；默认 72 小时、${INVITE_USES.default} 人，最多 ${INVITE_USES.max} 人；联络员不再负责本群时失效），给无法从群里打开的小哥；记入本群的变更记录`,

@@ -21,21 +21,23 @@ import { isTown } from '../../_lib/guard'
 import { isVerified } from '../../_lib/people'
 import { type Doc, str, strings } from '../../_lib/values'
 import type { assignRoleInput } from '../contract'
+import { cleanKey } from '../denied'
 import { groupById } from '../store'
 
 export type AssignInput = ReturnType<typeof assignRoleInput.parse>
 
+/** The parts of a change that name it; unvalidated params (a refused call) are read the same way. */
+type Named = { targetRole?: unknown; grant?: unknown; scopeId?: unknown }
+
 /** Taking a member out of one group (by its liaison or town), not a role change. */
-export const isRemoval = (i: Pick<AssignInput, 'targetRole' | 'grant' | 'scopeId'>) =>
-  i.targetRole === 'rider' && !i.grant && Boolean(i.scopeId)
+export const isRemoval = (i: Named) => i.targetRole === 'rider' && i.grant === false && Boolean(i.scopeId)
 
 /** What the audit entry is called: grant, revoke, or removeMember. */
-export const auditAction = (i: Pick<AssignInput, 'targetRole' | 'grant' | 'scopeId'>) =>
-  isRemoval(i) ? 'removeMember' : i.grant ? 'grant' : 'revoke'
+export const auditAction = (i: Named) => (isRemoval(i) ? 'removeMember' : i.grant === false ? 'revoke' : 'grant')
 
 /** The scope an entry about this change belongs to (its group, station or canteen; else the town). */
 export function changeScope(i: { targetRole?: unknown; scopeId?: unknown; staffKind?: unknown }): AuditScope {
-  const id = typeof i.scopeId === 'string' && /^[\w-]{1,64}$/.test(i.scopeId) ? i.scopeId : null
+  const id = cleanKey(i.scopeId)
   if (i.targetRole === 'staff')
     return id && (i.staffKind === 'canteen' || i.staffKind === 'station') ? { kind: i.staffKind, id } : townScope
   if (i.targetRole === 'admin' || i.targetRole === 'liaison' || i.targetRole === 'rider') return groupScope(id)

@@ -7,6 +7,7 @@ import { notFound } from '../../_lib/errors'
 import { actionsOf } from '../../_lib/router'
 import { type Doc, strings, strOrNull } from '../../_lib/values'
 import { usersContract } from '../contract'
+import { cleanKey } from '../denied'
 import { inTransaction, livingUser, type Tx } from '../store'
 import {
   type AssignInput,
@@ -29,15 +30,9 @@ export const assignRole = act('assignRole', {
   onDenied: (params, ctx) =>
     recordDenied(
       {
-        targetOpenid: strOrNull(
-          typeof params.targetOpenid === 'string' && /^[\w-]{1,64}$/.test(params.targetOpenid) ? params.targetOpenid : null,
-        ),
-        action: auditAction({
-          targetRole: params.targetRole as never,
-          grant: params.grant !== false,
-          scopeId: strOrNull(params.scopeId) ?? undefined,
-        }),
-        role: typeof params.targetRole === 'string' ? params.targetRole.slice(0, 16) : null,
+        targetOpenid: cleanKey(params.targetOpenid),
+        action: auditAction(params),
+        role: cleanKey(params.targetRole),
         scope: changeScope(params),
       },
       ctx,

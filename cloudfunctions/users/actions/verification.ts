@@ -17,6 +17,7 @@ import { actionsOf } from '../../_lib/router'
 import { isoShanghai, MINUTE_MS } from '../../_lib/time'
 import { type Doc, str, strings, strOrNull, updatedCount } from '../../_lib/values'
 import { usersContract, type VerificationItem } from '../contract'
+import { cleanKey } from '../denied'
 import { ensureProfile, users, usersByIds } from '../store'
 import { applyDecision } from './verification-decision'
 
@@ -115,8 +116,9 @@ export const listVerifications = act('listVerifications', {
   },
 })
 
-async function verificationOf(id: unknown): Promise<Doc | null> {
-  return typeof id === 'string' && /^[\w-]{1,64}$/.test(id) ? row(verifications().where({ _id: id })) : null
+async function verificationOf(raw: unknown): Promise<Doc | null> {
+  const id = cleanKey(raw)
+  return id ? row(verifications().where({ _id: id })) : null
 }
 
 export const decideVerification = act('decideVerification', {
