@@ -10,10 +10,11 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { useState } from 'react'
 import Card from '@/components/card'
+import ChipPicker from '@/components/chip-picker'
 import PrivacyPopup from '@/components/privacy-popup'
 import StateView from '@/components/state-view'
 import { scanAndCheckIn } from './check-in'
-import ListFilters from './list-filters'
+import { pickToggle, toggleChips, togglesOn } from './filter-chips'
 import ListNotes from './list-notes'
 import StationCard from './station-card'
 import StationMap, { HAS_MAP } from './station-map'
@@ -51,7 +52,18 @@ export default function StationsPage() {
           saved={!fresh || error ? { minutes: savedMinutes, failed: Boolean(error) } : null}
           updating={loading && fresh}
         />
-        <ListFilters filters={filters} catalogue={list.catalogue} onChange={toggle} map={map} />
+        <ChipPicker
+          options={toggleChips(map)}
+          selected={togglesOn(filters)}
+          onPick={(key) => pickToggle(key, filters, toggle, map)}
+          className="stations__filters"
+        />
+        <ChipPicker
+          scroll
+          options={list.catalogue}
+          selected={filters.service ? [filters.service] : []}
+          onPick={(key) => toggle({ service: filters.service === key ? undefined : key })}
+        />
         {view === 'map' && HAS_MAP ? <StationMap origin={list.origin} stations={list.stations} onOpen={openStation} /> : null}
         {list.stations.length === 0 ? (
           <Card>

@@ -8,17 +8,28 @@
  */
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs/taro'
-import { useCallback, useRef } from 'react'
+import { type ReactNode, useCallback, useRef } from 'react'
+import Card from '@/components/card'
+import SectionHeader from '@/components/section-header'
 import StateView from '@/components/state-view'
 import { useCloudQuery } from '@/hooks/use-cloud-query'
 import { getStationSaved } from '@/services/stations/stations'
 import DetailActions from './detail-actions'
 import DetailHero from './detail-hero'
-import FactsCard from './facts-card'
-import HoursCard from './hours-card'
+import FactsBody from './facts-body'
+import HoursBody from './hours-body'
 import MyReports from './my-reports'
-import ServicesCard from './services-card'
+import ServicesBody, { servicesTitle } from './services-body'
 import './index.scss'
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <>
+      <SectionHeader title={title} />
+      <Card>{children}</Card>
+    </>
+  )
+}
 
 export default function StationDetailPage() {
   const stationId = useRouter().params.stationId ?? ''
@@ -48,10 +59,20 @@ export default function StationDetailPage() {
         {s.savedAt ? <Text className="detail__offline">网络不给力，显示的是 {savedMinutes} 分钟前保存的信息，下拉可刷新</Text> : null}
         <DetailActions station={s} />
         {s.stationProblem && !s.closure ? <Text className="warning-banner">⚠ 有小哥反映：{s.stationProblem}</Text> : null}
-        <ServicesCard station={s} />
-        <HoursCard station={s} />
-        <FactsCard station={s} />
-        <MyReports reports={s.myReports} />
+        <Section title={servicesTitle(s)}>
+          <ServicesBody station={s} />
+        </Section>
+        <Section title="开放时间">
+          <HoursBody station={s} />
+        </Section>
+        <Section title="驿站情况">
+          <FactsBody station={s} />
+        </Section>
+        {s.myReports.length ? (
+          <Section title="我反映的问题">
+            <MyReports reports={s.myReports} />
+          </Section>
+        ) : null}
         {s.canManage ? (
           <Button
             className="button-secondary button-wide"

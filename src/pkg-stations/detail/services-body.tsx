@@ -6,8 +6,6 @@
 import type { StationDetail } from '@cloud/stations/contract'
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import Card from '@/components/card'
-import SectionHeader from '@/components/section-header'
 import ServiceIcons from '@/components/service-icons'
 import { shortDate } from '../format'
 
@@ -38,22 +36,21 @@ function ClosedNotice({ closure }: { closure: NonNullable<StationDetail['closure
   )
 }
 
-export default function ServicesCard({ station: s }: { station: StationDetail }) {
-  const title = s.closure ? '恢复开放后提供的服务' : s.openNow ? '现在能用的服务' : '提供的服务'
+/** The section's title: what works now only while the station is open. */
+export const servicesTitle = (s: StationDetail) => (s.closure ? '恢复开放后提供的服务' : s.openNow ? '现在能用的服务' : '提供的服务')
+
+export default function ServicesBody({ station: s }: { station: StationDetail }) {
   const report = () => void Taro.navigateTo({ url: `/pkg-stations/report/index?stationId=${s.id}` })
   return (
     <>
-      <SectionHeader title={title} />
-      <Card>
-        {s.closure ? <ClosedNotice closure={s.closure} /> : null}
-        <ServiceIcons services={s.services} dim={Boolean(s.closure)} />
-        {s.closure ? null : s.openNow ? <ServiceStates station={s} /> : <Text className="detail__when">现在未开放：{s.hint}</Text>}
-        {s.reportOptions.length ? (
-          <Button className="button-secondary button-wide detail__report" hoverClass="button-secondary--hover" onClick={report}>
-            {s.reportOptions.some((o) => o.service === null) ? '反映问题（坏了、没水、没开门）' : '反映问题（坏了、没水）'}
-          </Button>
-        ) : null}
-      </Card>
+      {s.closure ? <ClosedNotice closure={s.closure} /> : null}
+      <ServiceIcons services={s.services} dim={Boolean(s.closure)} />
+      {s.closure ? null : s.openNow ? <ServiceStates station={s} /> : <Text className="detail__when">现在未开放：{s.hint}</Text>}
+      {s.reportOptions.length ? (
+        <Button className="button-secondary button-wide detail__report" hoverClass="button-secondary--hover" onClick={report}>
+          {s.reportOptions.some((o) => o.service === null) ? '反映问题（坏了、没水、没开门）' : '反映问题（坏了、没水）'}
+        </Button>
+      ) : null}
     </>
   )
 }
