@@ -48,11 +48,11 @@ export default function ConsolePage() {
     <View className="page console">
       <View className="page__body">
         {stations.length > 1 ? (
-          <ChipPicker options={picks} selected={[station.id]} onPick={setStationId} className="console__picker" />
+          <ChipPicker scroll options={picks} selected={[station.id]} onPick={setStationId} className="console__picker" />
         ) : null}
         <Text className="page-lead__title">{station.name}</Text>
         <Text className="page-lead__text">
-          {station.openNow ? '开放中' : '未开放'} · {station.hint}
+          {station.temporarilyClosed ? station.hint : `${station.openNow ? '开放中' : '未开放'} · ${station.hint}`}
         </Text>
         <ProblemsSection problems={problems} run={run} />
         <Button

@@ -21,6 +21,7 @@ import HoursBody from './hours-body'
 import MyReports from './my-reports'
 import ServicesBody, { servicesTitle } from './services-body'
 import './index.scss'
+import NoStation from '../no-station'
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -47,6 +48,7 @@ export default function StationDetailPage() {
     path: `/pkg-stations/detail/index?stationId=${stationId}`,
   }))
 
+  if (!stationId) return <NoStation />
   if (state.status === 'loading') return <StateView kind="loading" title="正在打开驿站…" />
   if (state.status === 'error')
     return <StateView kind="error" title="驿站信息没有加载出来" description={state.error.message} onAction={() => void reload()} />

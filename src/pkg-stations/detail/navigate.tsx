@@ -26,7 +26,11 @@ export default function Navigate({ station: s }: { station: StationDetail }) {
   const [open, setOpen] = useState(false)
   return (
     <>
-      <Button className="button-primary button-row__item" hoverClass="button-primary--hover" onClick={() => setOpen(!open)}>
+      <Button
+        className="button-primary button-row__item detail__navigate"
+        hoverClass="button-primary--hover"
+        onClick={() => setOpen(!open)}
+      >
         导航过去
       </Button>
       {open ? (

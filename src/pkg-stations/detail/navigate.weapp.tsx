@@ -18,7 +18,11 @@ async function openMap(s: StationDetail) {
 
 export default function Navigate({ station }: { station: StationDetail }) {
   return (
-    <Button className="button-primary button-row__item" hoverClass="button-primary--hover" onClick={() => void openMap(station)}>
+    <Button
+      className="button-primary button-row__item detail__navigate"
+      hoverClass="button-primary--hover"
+      onClick={() => void openMap(station)}
+    >
       导航过去
     </Button>
   )

@@ -52,8 +52,9 @@ export default function EditStationPage() {
         <Card>
           <PhotosField photos={form.photos} onChange={(photos) => set({ photos })} editing={Boolean(stationId)} />
         </Card>
-        <SectionHeader title="所属微阵地（有问题时通知它的联络员）" />
+        <SectionHeader title="所属微阵地" />
         <Card>
+          <Text className="form-hint edit__group-hint">有小哥反映问题时，通知这个群的联络员。</Text>
           <GroupField groups={groups} groupId={form.groupId} onPick={(groupId) => set({ groupId })} />
         </Card>
         <SectionHeader title="提供的服务" />

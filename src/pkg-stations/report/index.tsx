@@ -18,6 +18,7 @@ import ProblemOptions from './problem-options'
 import ReportExtras from './report-extras'
 import { submitReport } from './submit'
 import './index.scss'
+import NoStation from '../no-station'
 
 const back = () => void Taro.navigateBack()
 
@@ -30,6 +31,7 @@ export default function ReportPage() {
   const [sending, setSending] = useState(false)
   const [done, setDone] = useState<string | null>(null)
 
+  if (!stationId) return <NoStation />
   if (state.status === 'loading') return <StateView kind="loading" />
   if (state.status === 'error') return <StateView kind="error" description={state.error.message} onAction={() => void reload()} />
   const s = state.data
