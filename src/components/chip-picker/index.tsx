@@ -1,37 +1,53 @@
 /**
- * Pick one of a few options shown as large chips (工作类型, 驳回原因, 本周/下周, 群…). `value` null
- * = nothing picked yet. Chips wrap; each is at least 88rpx high.
+ * Chips: large round-ended choices a gloved thumb can hit (≥ 88rpx high). `Chip` is one toggle;
+ * `ChipPicker` a row of them (wrapping, or one scrolling line with `scroll`), single or multiple
+ * choice — the caller decides what a tap does. Used by the station list filters, the station
+ * console's station picker and the station edit form (type, services).
  */
-import { Text, View } from '@tarojs/components'
+import { ScrollView, Text, View } from '@tarojs/components'
 import './index.scss'
+
+export interface ChipProps {
+  label: string
+  on: boolean
+  onTap: () => void
+  /** A small count shown after the label (e.g. open problems). */
+  badge?: number
+}
+
+export function Chip({ label, on, onTap, badge }: ChipProps) {
+  return (
+    <View className={`chip${on ? ' chip--on' : ''}`} hoverClass="chip--pressed" onClick={onTap} ariaRole="button" ariaLabel={label}>
+      <Text>{label}</Text>
+      {badge ? <Text className="chip__badge">{badge}</Text> : null}
+    </View>
+  )
+}
 
 export interface ChipOption<K extends string> {
   key: K
   label: string
+  badge?: number
 }
 
 export interface ChipPickerProps<K extends string> {
   options: readonly ChipOption<K>[]
-  value: K | null
-  onChange: (key: K) => void
-  /** Extra class on the row (pages and tests find it by it); each chip also gets `${itemClass}`. */
+  /** The keys shown as chosen. */
+  selected: readonly K[]
+  onPick: (key: K) => void
+  /** One line that scrolls sideways instead of wrapping. */
+  scroll?: boolean
   className?: string
-  itemClass?: string
 }
 
-export default function ChipPicker<K extends string>({ options, value, onChange, className, itemClass }: ChipPickerProps<K>) {
+export default function ChipPicker<K extends string>({ options, selected, onPick, scroll, className }: ChipPickerProps<K>) {
+  const chips = options.map((o) => (
+    <Chip key={o.key} label={o.label} badge={o.badge} on={selected.includes(o.key)} onTap={() => onPick(o.key)} />
+  ))
+  if (!scroll) return <View className={`chips chips--wrap${className ? ` ${className}` : ''}`}>{chips}</View>
   return (
-    <View className={`chips${className ? ` ${className}` : ''}`}>
-      {options.map((o) => (
-        <View
-          key={o.key}
-          className={`chip${value === o.key ? ' chip--on' : ''}${itemClass ? ` ${itemClass}` : ''}`}
-          ariaRole="radio"
-          onClick={() => onChange(o.key)}
-        >
-          <Text>{o.label}</Text>
-        </View>
-      ))}
-    </View>
+    <ScrollView scrollX className={`chips chips--scroll${className ? ` ${className}` : ''}`} enhanced showScrollbar={false}>
+      <View className="chips__row">{chips}</View>
+    </ScrollView>
   )
 }
