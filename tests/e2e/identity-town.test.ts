@@ -110,7 +110,7 @@ describe('town console, new liaison, duty and notices (H5 in Chromium)', () => {
     expect(await wang.textContent()).toContain('值班中')
     const zhang = p.locator('.member', { hasText: '张伟' })
     await zhang.locator('.member__plan').click()
-    await zhang.locator('.duty-form__preset', { hasText: '下周' }).click()
+    await zhang.locator('.duty-form__presets .chip', { hasText: '下周' }).click()
     await e2e.shot(p, 'e2e-duty-1-form')
     await zhang.locator('.duty-form__save').click()
     await zhang.locator('.duty__range', { hasText: '将值班' }).waitFor({ timeout: 10000 })

@@ -68,7 +68,7 @@ export default function AuditLog({ filter, names, refreshKey = 0 }: { filter: Au
       {items.map((e) => (
         <AuditRow key={e.id} e={e} names={names} today={today} />
       ))}
-      {error ? <Text className="form__error audit__error">{error}</Text> : null}
+      {error ? <Text className="form-error audit__error">{error}</Text> : null}
       {cursor ? (
         <Button className="button-secondary audit__more" disabled={busy ? true : undefined} onClick={() => void loadMore()}>
           {busy ? '正在加载…' : '更多'}

@@ -17,14 +17,14 @@ const OPTIONS = WORK_TYPE_OPTIONS.map((w) => ({ key: w, label: w }))
 export default function WorkFields({ workType, onWorkType, platform, onPlatform, platformClass }: Props) {
   return (
     <>
-      <View className="form__field">
-        <Text className="form__label">工作类型</Text>
-        <ChipPicker options={OPTIONS} value={workType} onChange={onWorkType} />
+      <View className="form-field">
+        <Text className="form-label">工作类型</Text>
+        <ChipPicker options={OPTIONS} selected={workType ? [workType] : []} onPick={onWorkType} />
       </View>
-      <View className="form__field">
-        <Text className="form__label">平台或公司</Text>
+      <View className="form-field">
+        <Text className="form-label">平台或公司</Text>
         <Input
-          className={`form__input ${platformClass}`}
+          className={`form-input ${platformClass}`}
           value={platform}
           maxlength={20}
           placeholder="例如 美团、顺丰、滴滴"

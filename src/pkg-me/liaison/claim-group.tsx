@@ -28,18 +28,18 @@ function ClaimForm({ onClaimed }: { onClaimed: () => void }) {
   }
   return (
     <Card>
-      <View className="form__field">
-        <Text className="form__label">群名称</Text>
+      <View className="form-field">
+        <Text className="form-label">群名称</Text>
         <Input
-          className="form__input claim__name"
+          className="form-input claim__name"
           value={name}
           maxlength={30}
           placeholder="例如 周浦万达骑手之家群"
           onInput={(e) => setName(e.detail.value)}
         />
       </View>
-      {error ? <Text className="form__error">{error}</Text> : null}
-      <Button className="button-primary form__submit claim__submit" disabled={busy ? true : undefined} onClick={() => void claim()}>
+      {error ? <Text className="form-error">{error}</Text> : null}
+      <Button className="button-primary form-submit claim__submit" disabled={busy ? true : undefined} onClick={() => void claim()}>
         认领
       </Button>
     </Card>

@@ -48,27 +48,27 @@ export default function DutyForm({ member, groupId, onDone }: { member: MemberIt
 
   return (
     <View className="duty-form">
-      <Text className="form__label">{member.nickname} 的值班时间</Text>
-      <ChipPicker options={presets} value={preset} onChange={pickPreset} itemClass="duty-form__preset" />
+      <Text className="form-label">{member.nickname} 的值班时间</Text>
+      <ChipPicker className="duty-form__presets" options={presets} selected={preset ? [preset] : []} onPick={pickPreset} />
       <View className="duty-form__dates">
         <Picker mode="date" value={from} start={today} onChange={(e) => setFrom(String(e.detail.value))}>
-          <View className="form__input duty-form__date">
+          <View className="form-input duty-form__date">
             <Text>从 {oneDay(from)}</Text>
           </View>
         </Picker>
         <Picker mode="date" value={to} start={from} onChange={(e) => setTo(String(e.detail.value))}>
-          <View className="form__input duty-form__date">
+          <View className="form-input duty-form__date">
             <Text>到 {oneDay(to)}</Text>
           </View>
         </Picker>
       </View>
-      <Text className="form__hint">从第一天 0 点到最后一天 24 点（北京时间）。值班期间他就是本群的轮值管理员。</Text>
-      {error ? <Text className="form__error duty-form__error">{error}</Text> : null}
-      <View className="request__actions">
-        <Button className="button-secondary request__action" onClick={() => onDone(false)}>
+      <Text className="form-hint">从第一天 0 点到最后一天 24 点（北京时间）。值班期间他就是本群的轮值管理员。</Text>
+      {error ? <Text className="form-error duty-form__error">{error}</Text> : null}
+      <View className="button-row">
+        <Button className="button-secondary button-row__item" onClick={() => onDone(false)}>
           取消
         </Button>
-        <Button className="button-primary request__action duty-form__save" disabled={busy ? true : undefined} onClick={() => void save()}>
+        <Button className="button-primary button-row__item duty-form__save" disabled={busy ? true : undefined} onClick={() => void save()}>
           确定安排
         </Button>
       </View>

@@ -36,8 +36,8 @@ function GroupHead({ groups, groupId, onPick }: { groups: GroupSummary[]; groupI
       <ChipPicker
         className="console__groups"
         options={groups.map((g) => ({ key: g.id, label: g.name }))}
-        value={groupId}
-        onChange={onPick}
+        selected={groupId ? [groupId] : []}
+        onPick={onPick}
       />
     )
   }

@@ -75,7 +75,7 @@ export default function InvitePanel({
         人使用；你不再负责这个群时自动失效。
       </Text>
       {invite ? <Shown group={group} invite={invite} /> : null}
-      {error ? <Text className="form__error invite__error">{error}</Text> : null}
+      {error ? <Text className="form-error invite__error">{error}</Text> : null}
       {invite ? null : (
         <View className="invite__actions">
           <Button

@@ -57,9 +57,9 @@ export default function RequestCard({ item, onDone }: { item: VerificationItem; 
       <Photo item={item} />
       {rejecting ? (
         <View className="request__reasons">
-          <ChipPicker options={REASONS} value={reason} onChange={setReason} />
+          <ChipPicker options={REASONS} selected={[reason]} onPick={setReason} />
           <Input
-            className="form__input request__reason"
+            className="form-input request__reason"
             value={reason}
             maxlength={60}
             placeholder="或写下原因"
@@ -67,18 +67,18 @@ export default function RequestCard({ item, onDone }: { item: VerificationItem; 
           />
         </View>
       ) : null}
-      {error ? <Text className="form__error request__error">{error}</Text> : null}
-      <View className="request__actions">
-        <Button className="button-secondary request__action request__reject" onClick={() => setRejecting(!rejecting)}>
+      {error ? <Text className="form-error request__error">{error}</Text> : null}
+      <View className="button-row">
+        <Button className="button-secondary button-row__item request__reject" onClick={() => setRejecting(!rejecting)}>
           {rejecting ? '取消' : '不通过'}
         </Button>
         {rejecting ? (
-          <Button className="button-primary request__action request__reject-confirm" disabled={off} onClick={() => void decide(false)}>
+          <Button className="button-primary button-row__item request__reject-confirm" disabled={off} onClick={() => void decide(false)}>
             确认不通过
           </Button>
         ) : (
           <Button
-            className="button-primary request__action request__approve"
+            className="button-primary button-row__item request__approve"
             hoverClass="button-primary--hover"
             disabled={off || item.photoState === 'checking' ? true : undefined}
             onClick={() => void decide(true)}

@@ -14,8 +14,8 @@ export default function AvatarField({ url, onPicked }: { url: string | null; onP
   }
   const face = url ? <Image className="profile__avatar-image" src={url} mode="aspectFill" /> : <Text>换</Text>
   return (
-    <View className="form__field">
-      <Text className="form__label">头像</Text>
+    <View className="form-field">
+      <Text className="form-label">头像</Text>
       <View className="profile__avatar-row">
         {isWeapp ? (
           <Button
@@ -30,7 +30,7 @@ export default function AvatarField({ url, onPicked }: { url: string | null; onP
             {face}
           </Button>
         )}
-        <Text className="form__hint">点头像更换，可以用微信头像</Text>
+        <Text className="form-hint">点头像更换，可以用微信头像</Text>
       </View>
     </View>
   )

@@ -65,9 +65,9 @@ export default function ProfileForm({ me }: { me: MeData }) {
             platformClass="profile__platform"
           />
           <PhoneField value={phone} masked={me.phoneMasked} onChange={setPhone} />
-          {error ? <Text className="form__error">{error}</Text> : null}
+          {error ? <Text className="form-error">{error}</Text> : null}
           <Button
-            className="button-primary form__submit profile__save"
+            className="button-primary form-submit profile__save"
             hoverClass="button-primary--hover"
             disabled={busy ? true : undefined}
             onClick={() => void save()}

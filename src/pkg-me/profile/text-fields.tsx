@@ -5,10 +5,10 @@ const isWeapp = process.env.TARO_ENV === 'weapp'
 
 export function NicknameField({ value, onChange }: { value: string; onChange: (v: string) => void }) {
   return (
-    <View className="form__field">
-      <Text className="form__label">昵称</Text>
+    <View className="form-field">
+      <Text className="form-label">昵称</Text>
       <Input
-        className="form__input profile__nickname"
+        className="form-input profile__nickname"
         type={(isWeapp ? 'nickname' : 'text') as 'text'}
         value={value}
         maxlength={20}
@@ -22,10 +22,10 @@ export function NicknameField({ value, onChange }: { value: string; onChange: (v
 
 export function PhoneField({ value, masked, onChange }: { value: string; masked: string | null; onChange: (v: string) => void }) {
   return (
-    <View className="form__field">
-      <Text className="form__label">手机号（选填）</Text>
+    <View className="form-field">
+      <Text className="form-label">手机号（选填）</Text>
       <Input
-        className="form__input profile__phone"
+        className="form-input profile__phone"
         type="number"
         value={value}
         maxlength={11}

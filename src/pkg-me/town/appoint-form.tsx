@@ -53,18 +53,18 @@ export default function AppointForm({ user, overview, busy, apply, onCancel }: P
 
   return (
     <View className="person__appoint">
-      <Text className="form__label">指派为</Text>
+      <Text className="form-label">指派为</Text>
       <ChipPicker
         options={KINDS}
-        value={kind}
-        onChange={(k) => {
+        selected={[kind]}
+        onPick={(k) => {
           setKind(k)
           setScope(null)
         }}
       />
       {kind === 'town' ? null : (
         <>
-          <Text className="form__label person__scope-label">{kind === 'liaison' ? '负责哪个群' : '在哪里工作'}</Text>
+          <Text className="form-label person__scope-label">{kind === 'liaison' ? '负责哪个群' : '在哪里工作'}</Text>
           {options.length === 0 ? <Text className="note">还没有可选的地方</Text> : null}
           {options.map((x) => (
             <View key={x.id} className={`scope${scope === x.id ? ' scope--on' : ''}`} onClick={() => setScope(x.id)}>
@@ -74,12 +74,12 @@ export default function AppointForm({ user, overview, busy, apply, onCancel }: P
           ))}
         </>
       )}
-      {error ? <Text className="form__error">{error}</Text> : null}
-      <View className="request__actions">
-        <Button className="button-secondary request__action" onClick={onCancel}>
+      {error ? <Text className="form-error">{error}</Text> : null}
+      <View className="button-row">
+        <Button className="button-secondary button-row__item" onClick={onCancel}>
           取消
         </Button>
-        <Button className="button-primary request__action person__confirm" disabled={busy ? true : undefined} onClick={() => appoint()}>
+        <Button className="button-primary button-row__item person__confirm" disabled={busy ? true : undefined} onClick={() => appoint()}>
           确认指派
         </Button>
       </View>

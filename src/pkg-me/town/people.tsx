@@ -25,10 +25,10 @@ export default function People({ overview, names, onChanged }: { overview: TownO
   return (
     <>
       <Card>
-        <Text className="form__label">找人</Text>
+        <Text className="form-label">找人</Text>
         <View className="town__search">
           <Input
-            className="form__input town__q"
+            className="form-input town__q"
             value={q}
             maxlength={64}
             placeholder="昵称，或“我的”里的编号"
@@ -40,7 +40,7 @@ export default function People({ overview, names, onChanged }: { overview: TownO
             搜索
           </Button>
         </View>
-        {error ? <Text className="form__error town__error">{error}</Text> : null}
+        {error ? <Text className="form-error town__error">{error}</Text> : null}
       </Card>
       {result && result.length === 0 ? (
         <Card>

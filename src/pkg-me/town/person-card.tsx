@@ -90,7 +90,7 @@ export default function PersonCard(props: { user: FoundUser; overview: TownOverv
           </Button>
         </View>
       ))}
-      {error ? <Text className="form__error person__error">{error}</Text> : null}
+      {error ? <Text className="form-error person__error">{error}</Text> : null}
       {open ? (
         <AppointForm user={user} overview={overview} busy={busy} apply={apply} onCancel={() => setOpen(false)} />
       ) : (

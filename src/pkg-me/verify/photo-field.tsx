@@ -35,8 +35,8 @@ export default function PhotoField({ photo, onPhoto, onError, onBusy }: Props) {
     }
   }
   return (
-    <View className="form__field">
-      <Text className="form__label">工牌或接单页照片</Text>
+    <View className="form-field">
+      <Text className="form-label">工牌或接单页照片</Text>
       <View className="photo-box verify__photo" onClick={() => void pick()}>
         {photo ? (
           <Image className="photo-box__image" src={photo.path} mode="aspectFit" />
@@ -44,7 +44,7 @@ export default function PhotoField({ photo, onPhoto, onError, onBusy }: Props) {
           <Text className="photo-box__text">点这里拍照或从相册选</Text>
         )}
       </View>
-      <Text className="form__hint">{photo && !photo.fileId ? '正在上传…' : '看得清姓名或工号即可，可以遮住其他信息。'}</Text>
+      <Text className="form-hint">{photo && !photo.fileId ? '正在上传…' : '看得清姓名或工号即可，可以遮住其他信息。'}</Text>
     </View>
   )
 }

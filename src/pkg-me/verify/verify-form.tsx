@@ -53,9 +53,9 @@ export default function VerifyForm({ me, group, onSent }: { me: MeData; group: G
             platformClass="verify__platform"
           />
           <PhotoField photo={photo} onPhoto={setPhoto} onError={setError} onBusy={setBusy} />
-          {error ? <Text className="form__error">{error}</Text> : null}
+          {error ? <Text className="form-error">{error}</Text> : null}
           <Button
-            className="button-primary form__submit verify__submit"
+            className="button-primary form-submit verify__submit"
             hoverClass="button-primary--hover"
             disabled={busy ? true : undefined}
             onClick={() => void submit()}
