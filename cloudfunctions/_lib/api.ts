@@ -3,6 +3,7 @@
  * The client's `callFunction` is typed by it; each function's `contract.ts` defines its part.
  */
 import type { ContentcheckApi } from '../contentcheck/contract'
+import type { FrontsApi } from '../fronts/contract'
 import type { HomeApi } from '../home/contract'
 import type { StationsApi } from '../stations/contract'
 import type { UsersApi } from '../users/contract'
@@ -12,6 +13,7 @@ export interface Api {
   users: UsersApi
   stations: StationsApi
   contentcheck: ContentcheckApi
+  fronts: FrontsApi
 }
 
 export type FunctionName = keyof Api

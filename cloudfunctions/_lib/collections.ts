@@ -27,10 +27,16 @@ export interface CollectionSpec {
 export const COLLECTIONS = {
   users: {
     description: '用户档案（以 openid 为 _id）：角色、所属群、认证状态',
-    indexes: [{ name: 'groups_1', keys: { groupIds: 1 } }],
+    indexes: [
+      { name: 'groups_1', keys: { groupIds: 1 } },
+      // 微阵地: who is on duty now / starts tomorrow (fronts roster and the day-before reminder)
+      { name: 'admins_1', keys: { adminOf: 1 } },
+      { name: 'duty_start', keys: { 'dutyPeriods.start': 1 } },
+    ],
   },
   groups: {
-    description: '微阵地（微信群）：opengid、联络员、名称',
+    description:
+      '微阵地（微信群）：opengid、联络员、名称；front = 微阵地的设置（服务时段、首次回复目标、编辑时限、值班清单）、本周回复用时、待回答数、常见问题前几条、群动态（fronts 维护）',
     indexes: [{ name: 'opengid_unique', keys: { opengid: 1 }, unique: true }],
   },
   audit_log: {
@@ -94,16 +100,65 @@ export const COLLECTIONS = {
     indexes: [{ name: 'status_time', keys: { status: 1, createdAt: -1 } }],
   },
   notices: {
-    description: '微阵地公告',
-    indexes: [{ name: 'group_time', keys: { groupId: 1, createdAt: -1 } }],
+    description: '微阵地公告：群、标题、正文、分类、照片、置顶、到期、作者、编辑与撤回、已读和“收到”计数',
+    indexes: [
+      { name: 'group_live', keys: { groupId: 1, state: 1, liveUntil: 1, pinned: -1, createdAt: -1 } },
+      { name: 'group_time', keys: { groupId: 1, createdAt: -1 } },
+      { name: 'author_time', keys: { authorOpenid: 1, createdAt: -1 } },
+    ],
+  },
+  notice_reads: {
+    description: '公告已读与“收到”：每人每条公告一条（唯一），readAt / ackAt',
+    indexes: [
+      { name: 'notice_reader_unique', keys: { noticeId: 1, openid: 1 }, unique: true },
+      { name: 'notice_ack', keys: { noticeId: 1, ackAt: 1, readAt: -1 } },
+      { name: 'reader_time', keys: { openid: 1, readAt: -1 } },
+    ],
+  },
+  notice_audience: {
+    description: '公告发布时群里的人（_id = 公告 id）：还没看的 openid 列表，看了就移出',
+    indexes: [],
   },
   notifications: {
     description: '站内通知（订阅消息之外始终保存一份）',
     indexes: [{ name: 'openid_time', keys: { openid: 1, createdAt: -1 } }],
   },
   questions: {
-    description: '骑手向联络员的提问',
-    indexes: [{ name: 'group_state_time', keys: { groupId: 1, state: 1, createdAt: 1 } }],
+    description: '骑手向联络员的提问（只有提问人、本群联络员和值班管理员看得到）：对话、状态、首次回复计时（服务时段内、等骑手时暂停）',
+    indexes: [
+      { name: 'group_state_due', keys: { groupId: 1, state: 1, dueAt: 1 } },
+      { name: 'group_state_time', keys: { groupId: 1, state: 1, updatedAt: -1 } },
+      { name: 'asker_time', keys: { askerOpenid: 1, createdAt: -1 } },
+      { name: 'state_due', keys: { state: 1, dueAt: 1 } },
+    ],
+  },
+  saved_replies: {
+    description: '联络员的常用回复（每位联络员自己的）',
+    indexes: [{ name: 'owner_time', keys: { ownerOpenid: 1, updatedAt: -1 } }],
+  },
+  faq: {
+    description: '群的常见问题：由联络员从好的回答整理发布，不含提问人',
+    indexes: [{ name: 'group_state_time', keys: { groupId: 1, state: 1, publishedAt: -1 } }],
+  },
+  front_alerts: {
+    description: '愿意收安全提醒订阅消息的人：每人每群一条，剩余可发次数（一次订阅发一条）',
+    indexes: [{ name: 'group_credits', keys: { groupId: 1, credits: 1 } }],
+  },
+  duty_swaps: {
+    description: '轮值管理员换班：发起人、对方、双方的值班时段、对方同意、联络员批准',
+    indexes: [
+      { name: 'group_state_time', keys: { groupId: 1, state: 1, createdAt: -1 } },
+      { name: 'from_time', keys: { fromOpenid: 1, createdAt: -1 } },
+      { name: 'to_time', keys: { toOpenid: 1, createdAt: -1 } },
+    ],
+  },
+  duty_handovers: {
+    description: '交接班：上一班写给下一班的交接说明和清单，下一班确认接班（_id = 群 + 接班时刻）',
+    indexes: [{ name: 'group_time', keys: { groupId: 1, startAt: -1 } }],
+  },
+  front_marks: {
+    description: '微阵地定时任务做过的事（_id 唯一：值班前一天的提醒、快超时的提醒），保证只做一次',
+    indexes: [],
   },
 } as const satisfies Record<string, CollectionSpec>
 

@@ -21,6 +21,14 @@ export const SUBSCRIBE_TEMPLATES = {
   verificationResult: { id: 'tmpl-verification-result', title: '认证结果通知' },
   stationProblem: { id: 'tmpl-station-problem', title: '驿站问题提醒' },
   stationProblemResolved: { id: 'tmpl-station-problem-resolved', title: '问题处理结果' },
+  // 微阵地 (fronts): thing1 标题, thing2 群, time3 发布时间 — a 安全提醒 to riders who asked for them
+  frontAlert: { id: 'tmpl-front-alert', title: '群安全提醒' },
+  // thing1 问题, phrase2 进展（已回复 / 请补充 / 已结束）, thing3 回复人 — to the rider who asked
+  frontAnswer: { id: 'tmpl-front-answer', title: '问题回复通知' },
+  // thing1 群, time2 开始时间, thing3 说明 — to an admin: the term starts tomorrow, or was planned or swapped
+  frontDuty: { id: 'tmpl-front-duty', title: '值班提醒' },
+  // thing1 问题, time2 提问时间, phrase3 状态（快超时）— to the liaison
+  frontQuestion: { id: 'tmpl-front-question', title: '待回复提醒' },
 } as const satisfies Record<string, TemplateSpec>
 
 export type TemplateKey = keyof typeof SUBSCRIBE_TEMPLATES
