@@ -1,7 +1,7 @@
 /** Duty periods of group administrators (1+X rotation), kept by the group's liaison (or town). */
-import { groupScope, recordDenied, roleState, writeAudit } from '../../_lib/audit'
-import { COLLECTION } from '../../_lib/collections'
-import { type DutyPeriod, dutyPeriodsOf, MAX_DUTY_DAYS, overlaps, prunePeriods } from '../../_lib/duty'
+import { addPeriodTx, inDutyTransaction, removePeriodTx } from '../../_domain/front-duty'
+import { groupScope, recordDenied } from '../../_lib/audit'
+import { type DutyPeriod, dutyPeriodsOf, MAX_DUTY_DAYS } from '../../_lib/duty'
 import { conflict, denied, invalid, notFound, precondition } from '../../_lib/errors'
 import { isLiaisonOf, liaisonOfInput } from '../../_lib/guard'
 import { newId } from '../../_lib/ids'
@@ -12,7 +12,7 @@ import { type Doc, strings } from '../../_lib/values'
 import { usersContract } from '../contract'
 import { cleanKey } from '../denied'
 import { dutyItem } from '../present'
-import { groupById, inTransaction, livingUser } from '../store'
+import { groupById, livingUser } from '../store'
 
 const act = actionsOf(usersContract)
 
@@ -45,25 +45,7 @@ export const addDutyPeriod = act('addDutyPeriod', {
     const period: DutyPeriod = { id: newId('duty-'), groupId, start, end }
     // The transaction reads and writes the person's document: two overlapping appointments at once
     // are serialised on it (a conflict retries), so the second sees the first and is refused.
-    const outcome = await inTransaction(async (t) => {
-      const users = t.collection(COLLECTION.users)
-      const before = roleState((await users.doc(input.targetOpenid).get()).data)
-      if (before.duty.some((p) => p.groupId === groupId && overlaps(p, period))) return 'overlap'
-      const adminOf = before.adminOf.includes(groupId) ? before.adminOf : [...before.adminOf, groupId]
-      const roles = before.roles.includes('admin') ? before.roles : [...before.roles, 'admin']
-      const duty = prunePeriods([...before.duty, period], now)
-      await users.doc(input.targetOpenid).update({ data: { roles, adminOf, dutyPeriods: duty, updatedAt: now } })
-      const after = { ...before, roles, adminOf, duty }
-      const entry = {
-        actorOpenid: caller.openid,
-        targetOpenid: input.targetOpenid,
-        action: 'dutyAdd',
-        role: 'admin',
-        scope: groupScope(groupId),
-      }
-      await writeAudit({ ...entry, outcome: 'applied', before, after }, now, t)
-      return 'added'
-    })
+    const outcome = await inDutyTransaction((t) => addPeriodTx(t, input.targetOpenid, period, { actorOpenid: caller.openid }, now))
     if (outcome === 'overlap') throw conflict('和这个人在本群已有的值班时段重叠了')
     return { period: dutyItem(period, now) }
   },
@@ -96,23 +78,9 @@ export const removeDutyPeriod = act('removeDutyPeriod', {
   },
   async handler(input, { caller, now }) {
     await dutyTarget(input.targetOpenid, caller.openid)
-    const removed = await inTransaction(async (t) => {
-      const users = t.collection(COLLECTION.users)
-      const before = roleState((await users.doc(input.targetOpenid).get()).data)
-      const period = before.duty.find((p) => p.id === input.periodId)
-      if (!period) return false
-      const duty = before.duty.filter((p) => p.id !== input.periodId)
-      await users.doc(input.targetOpenid).update({ data: { dutyPeriods: duty, updatedAt: now } })
-      const entry = {
-        actorOpenid: caller.openid,
-        targetOpenid: input.targetOpenid,
-        action: 'dutyRemove',
-        role: 'admin',
-        scope: groupScope(period.groupId),
-      }
-      await writeAudit({ ...entry, outcome: 'applied', before, after: { ...before, duty } }, now, t)
-      return true
-    })
-    return { removed }
+    const removed = await inDutyTransaction((t) =>
+      removePeriodTx(t, input.targetOpenid, input.periodId, { actorOpenid: caller.openid }, now),
+    )
+    return { removed: removed !== null }
   },
 })
