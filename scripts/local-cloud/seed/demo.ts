@@ -7,6 +7,7 @@
 import type { Role } from '../../../cloudfunctions/_lib/roles'
 import { businessDate, shanghai, shanghaiInstant } from '../../../cloudfunctions/_lib/time'
 import type { LocalDatabase } from '../../../emulator/db'
+import { DEMO_FRONT, demoFrontDocuments } from './demo-fronts'
 
 type Doc = Record<string, unknown> & { _id: string }
 
@@ -61,6 +62,7 @@ export const DEMO = {
   canteen: { zhoupu: 'canteen-zhoupu' },
   duty: { wang: 'duty-demo-wang' },
   verification: { zhao: 'vf-demo-zhao' },
+  front: DEMO_FRONT,
 } as const
 
 const point = (lng: number, lat: number) => ({ type: 'Point', coordinates: [lng, lat] })
@@ -79,6 +81,8 @@ export function demoDutyWeek(now = new Date()): { start: Date; end: Date } {
 
 export function demoDocuments(now = new Date()): Record<string, Doc[]> {
   const created = new Date(now.getTime() - 30 * 86400000)
+  // the micro-front (notices, questions, FAQ, a second rotating admin): seed/demo-fronts.ts
+  const front = demoFrontDocuments(now, demoDutyWeek(now))
   const users: Doc[] = DEMO_PEOPLE.map((p) => ({
     _id: p.openid,
     nickname: p.nickname,
@@ -111,8 +115,11 @@ export function demoDocuments(now = new Date()): Record<string, Doc[]> {
       opengid: DEMO_GROUP_OPENGID,
       name: '周浦万达骑手之家群',
       liaisonOpenid: 'o-demo-liaison-li',
-      memberCount: DEMO_PEOPLE.filter((p) => (p.groupIds ?? (p.roles.includes('town') ? [] : [DEMO_GROUP_ID])).includes(DEMO_GROUP_ID))
-        .length,
+      memberCount:
+        DEMO_PEOPLE.filter((p) => (p.groupIds ?? (p.roles.includes('town') ? [] : [DEMO_GROUP_ID])).includes(DEMO_GROUP_ID)).length +
+        front.users.length,
+      // the micro-front's part (fronts): this week's reply figures, counters, FAQ, activity
+      front: front.front,
       createdAt: created,
     },
     {
@@ -286,56 +293,16 @@ export function demoDocuments(now = new Date()): Record<string, Doc[]> {
     }),
   ]
 
-  const notices: Doc[] = [
-    {
-      _id: 'nt-heat-safety',
-      groupId: DEMO_GROUP_ID,
-      groupName: '周浦万达骑手之家群',
-      title: '今晚有雷阵雨，注意骑行安全，万达驿站可避雨',
-      body: '气象台发布雷电黄色预警，今晚 18 点后有强降雨。万达广场红色加油站延长开放到 23 点，可免费避雨、充电、热饭。',
-      pinned: true,
-      authorOpenid: 'o-demo-admin-wang',
-      createdAt: new Date(now.getTime() - 2 * 3600000),
-      expiresAt: new Date(now.getTime() + 2 * 86400000),
-      readCount: 18,
-    },
-    {
-      _id: 'nt-night-school',
-      groupId: DEMO_GROUP_ID,
-      groupName: '周浦万达骑手之家群',
-      title: '青年夜校本周四开课：电动车保养与安全',
-      body: '本周四晚 19:30 在新时代文明实践站，报名免费。',
-      pinned: false,
-      authorOpenid: 'o-demo-admin-wang',
-      createdAt: new Date(now.getTime() - 26 * 3600000),
-      expiresAt: new Date(now.getTime() + 5 * 86400000),
-      readCount: 9,
-    },
-  ]
-
-  const questions: Doc[] = [
-    {
-      _id: 'q-insurance',
-      groupId: DEMO_GROUP_ID,
-      askerOpenid: 'o-demo-rider-chen',
-      text: '职业伤害保障怎么查自己有没有参保？',
-      state: 'waiting',
-      createdAt: new Date(now.getTime() - 50 * 60000),
-    },
-    {
-      _id: 'q-canteen-card',
-      groupId: DEMO_GROUP_ID,
-      askerOpenid: 'o-demo-rider-zhang',
-      text: '15 元爱心餐需要带什么证件吗？',
-      state: 'answered',
-      answer: '不用带证件，在小程序里完成骑手认证后预订，凭取餐码取餐。',
-      answeredBy: 'o-demo-liaison-li',
-      createdAt: new Date(now.getTime() - 3 * 86400000),
-      answeredAt: new Date(now.getTime() - 3 * 86400000 + 20 * 60000),
-    },
-  ]
-
-  return { users, groups, verifications, stations, canteens, meal_slots, topics, notices, questions }
+  return {
+    users: [...users, ...front.users],
+    groups,
+    verifications,
+    stations,
+    canteens,
+    meal_slots,
+    topics,
+    ...front.collections,
+  }
 }
 
 /** Add the demo documents that are missing; returns how many were added. */
