@@ -78,7 +78,8 @@ test('every action × every role: allowed → not PERMISSION_DENIED, otherwise P
   }
   expect(mismatches).toEqual([])
   expect(checked).toBeGreaterThanOrEqual(PERSONAS.length * 19)
-})
+  // one call per action and persona, one after another: grows with every function
+}, 180_000)
 
 test('users: who may call what (the declared table, so a change here is deliberate)', () => {
   const users = Object.fromEntries(functions).users
