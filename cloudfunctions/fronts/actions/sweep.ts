@@ -30,9 +30,10 @@ async function markOnce(id: string, now: Date): Promise<boolean> {
 
 async function dutyReminders(now: Date): Promise<number> {
   const horizon = new Date(dayStart(now) + 2 * DAY_MS)
+  // someone with a period starting after now and one (checked below: the same) before the horizon
   const people = await rows(
     users()
-      .where({ dutyPeriods: _.elemMatch({ start: _.gt(now).and(_.lt(horizon)) }) })
+      .where(_.and([{ dutyPeriods: _.elemMatch({ start: _.gt(now) }) }, { 'dutyPeriods.start': _.lt(horizon) }]))
       .limit(500),
   )
   const tomorrow = businessDate(now.getTime() + DAY_MS)
