@@ -19,9 +19,9 @@ import { addActivity, countOf, faqs, groupIdOr, groups, mustGroup, questions, us
 
 const act = actionsOf(frontsContract)
 
-/** The asker's names and any mobile number taken out of a text meant for everyone. */
-export function anonymise(text: string, names: string[]): string {
-  let out = text
+/** The asker's names, their phone and any mobile number taken out of a text meant for everyone. */
+export function anonymise(text: string, names: string[], phone = ''): string {
+  let out = phone.length >= 5 ? text.split(phone).join('（手机号已隐去）') : text
   for (const n of [...new Set(names)].filter((x) => x.length >= 2 && x !== DEFAULT_NICKNAME).sort((a, b) => b.length - a.length))
     out = out.split(n).join('某骑手')
   return out.replace(/1\d{10}/g, '（手机号已隐去）')
@@ -62,8 +62,9 @@ export const publishFaq = act('publishFaq', {
           .limit(1),
       )
     )[0]
-    const names = [str(q.askerName), str(asker?.nickname), str(asker?.phone)]
-    const entry = { question: anonymise(input.question, names), answer: anonymise(input.answer, names) }
+    const names = [str(q.askerName), str(asker?.nickname)]
+    const phone = str(asker?.phone)
+    const entry = { question: anonymise(input.question, names, phone), answer: anonymise(input.answer, names, phone) }
     await checkTexts(entry, { openid: caller.openid, scene: 'forum' })
     const groupId = str(q.groupId)
     const id = `faq-${input.questionId}`
