@@ -1,4 +1,5 @@
 /** How a stored notice is shown: the card (lists, 首页, the front page) and the detail page. */
+import { noticeState } from '../_domain/front-notices'
 import type { Caller } from '../_lib/caller'
 import { visibleFiles } from '../_lib/content'
 import { tempUrls } from '../_lib/files'
@@ -8,19 +9,12 @@ import { isoShanghai } from '../_lib/time'
 import { type Doc, iso, num, str, strings } from '../_lib/values'
 import { canPostIn, canReadGroup } from './access'
 import { NOTICE_CATEGORIES, type NoticeCard, type NoticeCategory, type NoticeDetail, type PhotoView } from './contract'
-import { NEVER } from './store'
 
 export const NOTICE_PAGE = 'pkg-front/notice/index'
 export const sharePathOf = (id: string) => `${NOTICE_PAGE}?id=${id}`
 
 const categoryOf = (v: unknown): NoticeCategory => (NOTICE_CATEGORIES.includes(v as NoticeCategory) ? (v as NoticeCategory) : 'notice')
 const roleOf = (v: unknown) => (v === 'liaison' || v === 'town' ? v : 'admin')
-
-export function noticeState(n: Doc, now: Date): 'live' | 'expired' | 'withdrawn' {
-  if (n.state === 'withdrawn') return 'withdrawn'
-  const until = n.liveUntil instanceof Date ? n.liveUntil : NEVER
-  return until.getTime() <= now.getTime() ? 'expired' : 'live'
-}
 
 export function excerpt(text: string, max = 60): string {
   const flat = text.replace(/\s+/g, ' ').trim()

@@ -22,8 +22,7 @@ export const swaps = () => db.collection(COLLECTION.duty_swaps)
 export const handovers = () => db.collection(COLLECTION.duty_handovers)
 export const marks = () => db.collection(COLLECTION.front_marks)
 
-/** Far in the future: `liveUntil` of a notice without an expiry (one index serves both). */
-export const NEVER = new Date('2999-12-31T00:00:00Z')
+export { NEVER } from '../_domain/front-notices'
 
 /** A record id from the author and the client's requestId: a retried post or question is stored once. */
 export const idFor = (prefix: string, openid: string, requestId: string): string =>

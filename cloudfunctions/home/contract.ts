@@ -28,6 +28,28 @@ export const homeStationCard = out({
 })
 export type HomeStationCard = z.infer<typeof homeStationCard>
 
+/** A notice of the current group on 首页 (tap: the notice page, which records the read). */
+export const homeNotice = out({
+  id: z.string(),
+  title: z.string(),
+  category: z.enum(['notice', 'activity', 'safety', 'mutual']),
+  pinned: z.boolean(),
+  createdAt: isoTime,
+  authorName: z.string(),
+  read: z.boolean().describe('我看过没有（自己发的算看过）'),
+})
+export type HomeNotice = z.infer<typeof homeNotice>
+
+/** The current group's micro-front on 首页: its pinned and latest live notices (the way into its front page). */
+export const homeFront = out({
+  groupId: z.string(),
+  groupName: z.string(),
+  pinned: z.array(homeNotice).describe('置顶的，最多 2 条'),
+  latest: z.array(homeNotice).describe('最新的，最多 3 条'),
+  unread: z.number().describe('有效公告里我还没看的条数'),
+})
+export type HomeFront = z.infer<typeof homeFront>
+
 export const homeData = out({
   /** Business time "now" in Asia/Shanghai, ISO string with +08:00 */
   now: isoTime,
@@ -43,6 +65,8 @@ export const homeData = out({
   /** The 3 nearest stations open now; whether they were sorted from the rider or the town centre. */
   stations: z.array(homeStationCard),
   origin: z.enum(['rider', 'town_centre']),
+  /** The current group's notices (micro-front); null when the caller is in no group. */
+  front: homeFront.nullable(),
 })
 export type HomeData = z.infer<typeof homeData>
 

@@ -2,9 +2,10 @@
  * home — the first screen in one call.
  * Actions: getHome (anyone).
  * Stations: the nearest open ones (one geoNear from `location` or the town centre; open-now and
- * service labels from the shared station view in _domain). Canteen slots, topics and group notices
- * join this answer when their domains land (each brings its own card).
- * Collections read: users (the caller), stations. Openapi permissions: none.
+ * service labels from the shared station view in _domain). The current group's micro-front: its
+ * pinned and latest live notices with my read state (front-card.ts). Canteen slots and topics join
+ * this answer when their domains land (each brings its own card).
+ * Collections read: users (the caller), stations, groups, notices, notice_reads. Openapi permissions: none.
  */
 
 import { nearestStations } from '../_domain/station-search'
@@ -15,6 +16,7 @@ import type { LatLng } from '../_lib/schema'
 import { greetingFor, isoShanghai } from '../_lib/time'
 import { num, str } from '../_lib/values'
 import { type HomeStationCard, homeContract } from './contract'
+import { frontCard } from './front-card'
 
 const act = actionsOf(homeContract)
 
@@ -43,9 +45,10 @@ async function nearestOpenStations(origin: LatLng, now: Date): Promise<HomeStati
 }
 
 const getHome = act('getHome', {
-  summary: '首页一次取齐：问候、我的状态、附近现在开放的驿站（按我的位置或镇中心由近到远）',
+  summary: '首页一次取齐：问候、我的状态、附近现在开放的驿站（按我的位置或镇中心由近到远）、当前群的置顶和最新公告',
   roles: ['anyone'],
   async handler(input, { caller, now }) {
+    const [stations, front] = await Promise.all([nearestOpenStations(input.location ?? TOWN_CENTRE, now), frontCard(caller, now)])
     return {
       now: isoShanghai(now),
       greeting: greetingFor(now),
@@ -55,8 +58,9 @@ const getHome = act('getHome', {
         verified: caller.verified,
         official: isOfficial(caller.roles),
       },
-      stations: await nearestOpenStations(input.location ?? TOWN_CENTRE, now),
+      stations,
       origin: input.location ? 'rider' : 'town_centre',
+      front,
     }
   },
 })

@@ -4,8 +4,7 @@
  * admin whose term has not ended (one query), and the live notices — pinned first — each joined
  * with the caller's own read record (one aggregate).
  */
-import { _ } from '../../_lib/cloud'
-import { COLLECTION } from '../../_lib/collections'
+import { liveNoticesWithMine, mineOf } from '../../_domain/front-notices'
 import { isAdminOf, isLiaisonOf, isMemberOf } from '../../_lib/guard'
 import { templateId } from '../../_lib/notify'
 import { displayName } from '../../_lib/people'
@@ -18,43 +17,14 @@ import { noticeCard } from '../present-notice'
 import { median } from '../question-model'
 import { currentAndNext, liaisonAndComingAdmins, periodsIn } from '../roster-model'
 import { serviceHoursText } from '../service-clock'
-import { frontOf, groupIdOr, mustGroup, notices } from '../store'
+import { frontOf, groupIdOr, mustGroup } from '../store'
 
 const act = actionsOf(frontsContract)
-/** The aggregate operators with the two the SDK's typings leave out (`pipeline()` for lookup, `_.expr`). */
-interface SubPipeline {
-  match(query: unknown): SubPipeline
-  project(fields: Doc): SubPipeline
-  done(): unknown
-}
-const $ = _.aggregate as typeof _.aggregate & { pipeline(): SubPipeline }
-const expr = (condition: unknown) => (_ as unknown as { expr(c: unknown): unknown }).expr(condition)
 const SHOWN = { pinned: 3, recent: 5 }
-
-/** Live notices, pinned first then newest, each with `mine` = [the viewer's read record] or []. */
-export async function liveNoticesWithMine(groupId: string, openid: string, now: Date, limit: number): Promise<Doc[]> {
-  const res = (await notices()
-    .aggregate()
-    .match({ groupId, state: 'live', liveUntil: _.gt(now) })
-    .sort({ pinned: -1, createdAt: -1 })
-    .limit(limit)
-    .lookup({
-      from: COLLECTION.notice_reads,
-      let: { nid: '$_id' },
-      pipeline: $.pipeline()
-        .match(expr($.and([$.eq(['$noticeId', '$$nid']), $.eq(['$openid', openid])])))
-        .project({ readAt: 1, ackAt: 1 })
-        .done(),
-      as: 'mine',
-    })
-    .end()) as { list: Doc[] }
-  return res.list
-}
-
 /** Cards of notices read with `liveNoticesWithMine`; `member` false: the viewer's read state is not shown. */
 export function cardsWithMine(list: Doc[], openid: string, member: boolean, now: Date) {
   return list.map((n) => {
-    const mine = Array.isArray(n.mine) && n.mine.length ? (n.mine[0] as Doc) : null
+    const mine = mineOf(n)
     const own = str(n.authorOpenid) === openid
     return noticeCard(n, now, member ? (mine ?? (own ? { ackAt: null } : null)) : undefined)
   })
