@@ -59,7 +59,7 @@ export const cursorInput = z
 export const myQuestionsInput = z.object({ cursor: cursorInput }).strict()
 export const queueInput = z
   .object({
-    groupId: key,
+    groupId: key.optional().describe('默认当前群'),
     view: z.enum(QUESTION_STATES).default('waiting').describe('waiting 等回复（按等待时间）；rider 等骑手补充；answered；closed'),
     cursor: cursorInput,
   })
@@ -115,7 +115,7 @@ export const updateSettingsInput = z
   })
   .strict()
   .refine((v) => Object.entries(v).some(([k, x]) => k !== 'groupId' && x !== undefined), { message: '没有要修改的内容' })
-export const groupIdInput = z.object({ groupId: key }).strict()
+export const groupIdInput = z.object({ groupId: key.optional().describe('默认当前群') }).strict()
 
 // ---- outputs -----------------------------------------------------------------------------------
 
@@ -184,6 +184,7 @@ export const queueView = out({
   targetMinutes: z.number(),
   serviceHoursText: z.string(),
   inServiceNow: z.boolean(),
+  questionTemplate: z.string().describe('“问题快超时时提醒我”订阅消息模板 id'),
   items: z.array(questionItem),
   nextCursor: z.string().nullable(),
 })

@@ -48,7 +48,7 @@ export const writeHandoverInput = z
   })
   .strict()
 export const handoverIdInput = z.object({ handoverId: key }).strict()
-export const handoversInput = z.object({ groupId: key }).strict()
+export const handoversInput = z.object({ groupId: key.optional().describe('默认当前群') }).strict()
 
 // ---- outputs -----------------------------------------------------------------------------------
 

@@ -14,7 +14,7 @@ import { type Doc, isDuplicateKey, str, strings, updatedCount } from '../../_lib
 import { frontsContract } from '../contract'
 import { handoverById, handoverId, handoverView } from '../handover-model'
 import { groupAdmins, periodsIn, termsOf } from '../roster-model'
-import { addActivity, handovers } from '../store'
+import { addActivity, groupIdOr, handovers } from '../store'
 import { TERM_PAGE, tellInApp } from '../tell'
 
 const act = actionsOf(frontsContract)
@@ -86,9 +86,14 @@ export const confirmHandover = act('confirmHandover', {
 export const handoversList = act('handovers', {
   summary: '本群的交接班记录，新的在前（联络员）',
   roles: ['liaison', 'town'],
-  scope: (input, { caller }) => isLiaisonOf(caller, input.groupId),
-  async handler(input) {
-    const list = await rows(handovers().where({ groupId: input.groupId }).orderBy('startAt', 'desc').limit(30))
+  scope: (input, { caller }) => isLiaisonOf(caller, groupIdOr(input.groupId, caller.currentGroupId)),
+  async handler(input, { caller }) {
+    const list = await rows(
+      handovers()
+        .where({ groupId: groupIdOr(input.groupId, caller.currentGroupId) })
+        .orderBy('startAt', 'desc')
+        .limit(30),
+    )
     return { items: list.map(handoverView) }
   },
 })

@@ -8,6 +8,7 @@ import { _, rows } from '../../_lib/cloud'
 import { checkTexts } from '../../_lib/content'
 import { exhausted, notFound, precondition } from '../../_lib/errors'
 import { isLiaisonOf } from '../../_lib/guard'
+import { templateId } from '../../_lib/notify'
 import { displayName } from '../../_lib/people'
 import { type ActionContext, actionsOf } from '../../_lib/router'
 import { MINUTE_MS } from '../../_lib/time'
@@ -17,7 +18,7 @@ import { frontsContract, QUESTION_LIMITS } from '../contract'
 import { questionItem } from '../present-question'
 import { type Message, messageDoc, mustQuestion, mutate, recordFirstReply, stateOf, stopClock } from '../question-model'
 import { inServiceHours, serviceHoursText } from '../service-clock'
-import { frontOf, mustGroup, questions, savedReplies } from '../store'
+import { frontOf, groupIdOr, mustGroup, questions, savedReplies } from '../store'
 import { tellAsker } from '../tell'
 
 const act = actionsOf(frontsContract)
@@ -35,17 +36,18 @@ export const queue = act('queue', {
   summary:
     '联络员的待回答队列（值班管理员可以看）：等回复的按离首次回复目标的远近排（快超时、已超时标出；目标只算服务时段，等骑手补充时暂停）；也可看等骑手补充、已回复、已结束的',
   roles: ['admin', 'liaison', 'town'],
-  errors: ['NOT_FOUND'],
-  scope: (input, { caller }) => canSeeQuestionsOf(caller, input.groupId),
-  async handler(input, { now }) {
+  errors: ['NOT_FOUND', 'FAILED_PRECONDITION'],
+  scope: (input, { caller }) => canSeeQuestionsOf(caller, groupIdOr(input.groupId, caller.currentGroupId)),
+  async handler(input, { caller, now }) {
+    const groupId = groupIdOr(input.groupId, caller.currentGroupId)
     const waiting = input.view === 'waiting'
     const m = input.cursor ? /^(-?\d{1,15})_([\w-]{1,64})$/.exec(input.cursor) : null
     const field = waiting ? 'dueAt' : 'updatedAt'
-    const base: Doc = { groupId: input.groupId, state: input.view }
+    const base: Doc = { groupId, state: input.view }
     const at = m ? new Date(Number(m[1])) : null
     const where = at ? _.and([base, _.or([{ [field]: waiting ? _.gt(at) : _.lt(at) }, { [field]: at, _id: _.gt(m?.[2]) }])]) : base
     const [group, list] = await Promise.all([
-      mustGroup(input.groupId),
+      mustGroup(groupId),
       rows(
         questions()
           .where(where)
@@ -60,7 +62,7 @@ export const queue = act('queue', {
     const last = list[list.length - 1]
     const lastAt = last?.[field] instanceof Date ? (last[field] as Date).getTime() : 0
     return {
-      groupId: input.groupId,
+      groupId,
       groupName: str(group.name),
       view: input.view,
       counts: {
@@ -72,6 +74,7 @@ export const queue = act('queue', {
       targetMinutes: replyTargetMinutes,
       serviceHoursText: serviceHoursText(serviceHours),
       inServiceNow: inServiceHours(now, serviceHours),
+      questionTemplate: templateId('frontQuestion'),
       items,
       nextCursor: list.length === PAGE && last ? `${lastAt}_${str(last._id)}` : null,
     }

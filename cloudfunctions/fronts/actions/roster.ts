@@ -18,7 +18,7 @@ import { type Doc, str, strings } from '../../_lib/values'
 import { canReadGroup, cleanKey, deniedIn } from '../access'
 import { frontsContract } from '../contract'
 import { groupAdmins, periodsIn, termsOf } from '../roster-model'
-import { mustGroup, swaps, users } from '../store'
+import { groupIdOr, mustGroup, swaps, users } from '../store'
 import { swapView } from '../swap-model'
 import { tellAdmin } from '../tell'
 
@@ -29,23 +29,24 @@ const PAST_SHOWN = 4
 export const roster = act('roster', {
   summary: '本群的值班表：现在谁在值班、接下来的班和最近结束的几班；联络员还看到轮值管理员名单和等批准的换班',
   roles: ['anyone'],
-  errors: ['NOT_FOUND'],
-  scope: (input, { caller }) => canReadGroup(caller, input.groupId),
+  errors: ['NOT_FOUND', 'FAILED_PRECONDITION'],
+  scope: (input, { caller }) => canReadGroup(caller, groupIdOr(input.groupId, caller.currentGroupId)),
   async handler(input, { caller, now }) {
-    const liaison = isLiaisonOf(caller, input.groupId)
+    const groupId = groupIdOr(input.groupId, caller.currentGroupId)
+    const liaison = isLiaisonOf(caller, groupId)
     const [group, admins, pending] = await Promise.all([
-      mustGroup(input.groupId),
-      groupAdmins(input.groupId),
+      mustGroup(groupId),
+      groupAdmins(groupId),
       liaison
         ? rows(
             swaps()
-              .where({ groupId: input.groupId, state: _.in(['proposed', 'accepted']) })
+              .where({ groupId, state: _.in(['proposed', 'accepted']) })
               .orderBy('createdAt', 'desc')
               .limit(50),
           )
         : Promise.resolve([] as Doc[]),
     ])
-    const periods = periodsIn(input.groupId, admins)
+    const periods = periodsIn(groupId, admins)
     const terms = termsOf(periods, now)
     const ended = terms.filter((t) => t.ended)
     const shown = [...ended.slice(-PAST_SHOWN), ...terms.filter((t) => !t.ended)]
@@ -53,7 +54,7 @@ export const roster = act('roster', {
       ? admins
           .filter((u) => strings(u.roles).includes('admin') && !u.deletedAt)
           .map((u) => {
-            const mine = dutyPeriodsOf(u).filter((p) => p.groupId === input.groupId)
+            const mine = dutyPeriodsOf(u).filter((p) => p.groupId === groupId)
             const next = mine.filter((p) => p.start.getTime() > now.getTime()).sort((a, b) => a.start.getTime() - b.start.getTime())[0]
             return {
               openid: str(u._id),
@@ -65,7 +66,7 @@ export const roster = act('roster', {
           })
       : []
     return {
-      groupId: input.groupId,
+      groupId,
       groupName: str(group.name),
       onDutyNow: terms.filter((t) => t.current).flatMap((t) => t.admins),
       terms: shown,

@@ -12,7 +12,7 @@ import { cleanKey, deniedIn } from '../access'
 import { type FrontSettings, frontsContract } from '../contract'
 import { clockOf, startClock } from '../question-model'
 import { serviceHoursText, serviceMsBetween } from '../service-clock'
-import { type FrontSettingsDoc, frontOf, groups, mustGroup, questions } from '../store'
+import { type FrontSettingsDoc, frontOf, groupIdOr, groups, mustGroup, questions } from '../store'
 
 const act = actionsOf(frontsContract)
 
@@ -42,10 +42,11 @@ async function redue(groupId: string, s: FrontSettingsDoc, now: Date): Promise<v
 export const getSettings = act('getSettings', {
   summary: '本群微阵地的设置（联络员）：服务时段、首次回复目标、公告可修改时间、值班和交班清单',
   roles: ['liaison', 'town'],
-  errors: ['NOT_FOUND'],
-  scope: (input, { caller }) => isLiaisonOf(caller, input.groupId),
-  async handler(input) {
-    return view(input.groupId, frontOf(await mustGroup(input.groupId)).settings)
+  errors: ['NOT_FOUND', 'FAILED_PRECONDITION'],
+  scope: (input, { caller }) => isLiaisonOf(caller, groupIdOr(input.groupId, caller.currentGroupId)),
+  async handler(input, { caller }) {
+    const groupId = groupIdOr(input.groupId, caller.currentGroupId)
+    return view(groupId, frontOf(await mustGroup(groupId)).settings)
   },
 })
 
