@@ -55,12 +55,39 @@ export default defineAppConfig({
     },
     // 驿站 › detail, report a problem, staff/town console, printable check-in code (stations issue)
     { root: 'pkg-stations', pages: ['detail/index', 'report/index', 'console/index', 'print-code/index', 'edit/index'] },
+    // 微阵地 › the group's front page, notices (detail from the share card, post/edit, read figures, all),
+    // Q&A (ask, mine, a question, the liaison's queue and saved replies), FAQ, roster, my term, handovers,
+    // settings (fronts issue)
+    {
+      root: 'pkg-front',
+      pages: [
+        'front/index',
+        'notice/index',
+        'post/index',
+        'figures/index',
+        'notices/index',
+        'ask/index',
+        'mine/index',
+        'question/index',
+        'queue/index',
+        'replies/index',
+        'faq/index',
+        'roster/index',
+        'term/index',
+        'handovers/index',
+        'settings/index',
+      ],
+    },
   ],
   // 驿站 list sorts by the rider's fuzzy location (wx.getFuzzyLocation); refused → town centre.
   // chooseLocation: the town console picks a new station's position on the map.
   requiredPrivateInfos: ['getFuzzyLocation', 'chooseLocation'],
   permission: { 'scope.userFuzzyLocation': { desc: '用于查找离你最近的红色加油站' } },
-  preloadRule: { 'pages/stations/index': { network: 'all', packages: ['pkg-stations'] } },
+  preloadRule: {
+    'pages/stations/index': { network: 'all', packages: ['pkg-stations'] },
+    // 首页 lists the group's notices and leads to its micro-front
+    'pages/index/index': { network: 'all', packages: ['pkg-front'] },
+  },
   // The cloud SDK is used on weapp; `lazyCodeLoading` keeps start-up to the components a page uses.
   lazyCodeLoading: 'requiredComponents',
 })

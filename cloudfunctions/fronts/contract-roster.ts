@@ -116,6 +116,7 @@ export const handoverView = out({
 export type HandoverView = z.infer<typeof handoverView>
 
 export const myTermView = out({
+  openid: z.string().describe('我自己（看换班是我发起的还是别人请我的）'),
   groupId: z.string(),
   groupName: z.string(),
   isAdmin: z.boolean(),

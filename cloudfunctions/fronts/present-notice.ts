@@ -28,7 +28,7 @@ export function noticeCard(n: Doc, now: Date, mine?: Doc | null): NoticeCard {
     id: str(n._id),
     groupId: str(n.groupId),
     title: str(n.title),
-    excerpt: state === 'withdrawn' ? '' : excerpt(str(n.body)),
+    excerpt: state === 'withdrawn' ? '' : excerpt(str(n.body), 40),
     category: categoryOf(n.category),
     pinned: state === 'live' && Boolean(n.pinned),
     createdAt: iso(n.createdAt) ?? isoShanghai(0),

@@ -34,6 +34,20 @@ const QUERY = {
   'pkg-stations/console/index': 'stationId=st-wanda',
   'pkg-stations/print-code/index': 'stationId=st-wanda',
   'pkg-stations/edit/index': 'stationId=st-wanda',
+  // 微阵地 (fronts): the demo group, its storm warning and 陈磊's question
+  'pkg-front/front/index': 'groupId=grp-zhoupu-wanda',
+  'pkg-front/notice/index': 'id=nt-heat-safety',
+  'pkg-front/post/index': 'groupId=grp-zhoupu-wanda',
+  'pkg-front/figures/index': 'id=nt-heat-safety',
+  'pkg-front/notices/index': 'groupId=grp-zhoupu-wanda',
+  'pkg-front/ask/index': 'groupId=grp-zhoupu-wanda',
+  'pkg-front/question/index': 'id=q-insurance',
+  'pkg-front/queue/index': 'groupId=grp-zhoupu-wanda',
+  'pkg-front/faq/index': 'groupId=grp-zhoupu-wanda',
+  'pkg-front/roster/index': 'groupId=grp-zhoupu-wanda',
+  'pkg-front/term/index': 'groupId=grp-zhoupu-wanda',
+  'pkg-front/handovers/index': 'groupId=grp-zhoupu-wanda',
+  'pkg-front/settings/index': 'groupId=grp-zhoupu-wanda',
 }
 
 const PEOPLE = [

@@ -47,6 +47,7 @@ export const myTerm = act('myTerm', {
     ])
     const settings = frontOf(group).settings
     return {
+      openid: caller.openid,
       groupId,
       groupName: str(group.name),
       isAdmin: isAdminOf(caller, groupId),

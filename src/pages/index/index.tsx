@@ -1,15 +1,16 @@
 /**
- * 首页: the first screen from ONE call, `home.getHome` (greeting, my status, nearest open
- * stations, each opening its detail). Pull down to refresh. The nearest stations use the fuzzy
- * location the 驿站 tab saved, if any: this screen never asks for it. Canteen, topics and group
- * notices join this page when their features land (each row must open what it shows).
+ * 首页: the first screen from ONE call, `home.getHome` (greeting, my status, the current group's
+ * pinned and latest notices, nearest open stations, each opening its detail). Pull down to refresh.
+ * The nearest stations use the fuzzy location the 驿站 tab saved, if any: this screen never asks for
+ * it. Canteen and topics join this page when their features land (each row must open what it shows).
  * Docs: https://docs.taro.zone/docs/hooks#usepulldownrefresh  ·
  *       https://developers.weixin.qq.com/miniprogram/dev/reference/api/Page.html#onPullDownRefresh
  */
 
 import type { HomeData } from '@cloud/home/contract'
 import { Text, View } from '@tarojs/components'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { useRef } from 'react'
 import Card from '@/components/card'
 import SectionHeader from '@/components/section-header'
 import StateView from '@/components/state-view'
@@ -17,6 +18,7 @@ import { useCloudQuery } from '@/hooks/use-cloud-query'
 import { fetchHomeNearMe } from '@/services/home/fetch-home'
 import { roleTags } from '@/utils/labels'
 import { formatShanghaiDay } from '@/utils/shanghai-day'
+import FrontNotices from './front-notices'
 import './index.scss'
 
 const TAB = {
@@ -33,6 +35,12 @@ export default function IndexPage() {
 
   usePullDownRefresh(() => {
     void reload({ quiet: true }).finally(() => Taro.stopPullDownRefresh())
+  })
+  // back from a notice (read, 收到) or another page: show the new state without a spinner
+  const shown = useRef(false)
+  useDidShow(() => {
+    if (shown.current) void reload({ quiet: true })
+    shown.current = true
   })
 
   if (state.status === 'loading') {
@@ -55,6 +63,7 @@ export default function IndexPage() {
     <View className="page home">
       <Welcome home={home} />
       <View className="page__body home__body">
+        <FrontNotices front={home.front} />
         <Stations stations={home.stations} fromTownCentre={home.origin === 'town_centre'} />
       </View>
     </View>

@@ -15,6 +15,7 @@ import { useGroupEntry } from '@/hooks/use-group-entry'
 import { useShareCard } from '@/hooks/use-share-card'
 import { fetchMe } from '@/services/users'
 import GroupEntryBanner from './components/group-entry-banner'
+import MyFront from './components/my-front'
 import MyGroups from './components/my-groups'
 import MyServices from './components/my-services'
 import NoticesRow from './components/notices-row'
@@ -60,6 +61,7 @@ export default function MePage() {
         <NoticesRow unread={me.unreadNotices} />
         <VerifyCard me={me} />
         <MyGroups me={me} onChanged={reloadQuietly} />
+        <MyFront me={me} />
         <MyServices me={me} />
         <PrivacyHelp openid={me.openid} />
       </View>

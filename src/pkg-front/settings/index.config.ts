@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '微阵地设置' })
