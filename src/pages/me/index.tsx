@@ -61,8 +61,8 @@ export default function MePage() {
         <NoticesRow unread={me.unreadNotices} />
         <VerifyCard me={me} />
         <MyGroups me={me} onChanged={reloadQuietly} />
-        <MyFront me={me} />
         <MyServices me={me} />
+        <MyFront me={me} />
         <PrivacyHelp openid={me.openid} />
       </View>
     </View>

@@ -78,7 +78,10 @@ export default function PostPage() {
     setError(null)
     const r = noticeId ? await sendEdit(noticeId, draft) : await sendNew(state.data.groupId, draft, requestId.current)
     setSending(false)
-    if (!r.ok) return setError(r.error.message)
+    if (!r.ok)
+      return setError(
+        r.error.code === 'PERMISSION_DENIED' ? '你现在不在值班（值班已经结束），不能再发或改公告；有急事请找联络员。' : r.error.message,
+      )
     if (noticeId) return void Taro.navigateBack()
     void Taro.redirectTo({ url: `/pkg-front/notice/index?id=${r.data.id}&posted=1` })
   }
