@@ -6,11 +6,13 @@
  * 我的, and straight from the group card (the card's page; the group comes from the group entry).
  * Docs: https://docs.taro.zone/docs/hooks#useshareappmessage
  */
-import { View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { useCallback } from 'react'
+import Card from '@/components/card'
 import StateView from '@/components/state-view'
 import { getFront } from '@/services/fronts'
+import ShareNotice from '../components/share-notice'
 import { param, useFrontQuery } from '../utils/use-front-query'
 import FrontActions from './front-actions'
 import FrontHero from './front-hero'
@@ -41,6 +43,13 @@ export default function FrontPage() {
         <Duty front={f} />
         <Faq front={f} />
         <Activity front={f} />
+        {f.me.canPost ? (
+          <Card className="fr-front__invite">
+            <Text className="fr-row__title">把微阵地发到群里</Text>
+            <Text className="fr-note">群里的人点开卡片就到这一页：看公告、问联络员、看值班表。</Text>
+            <ShareNotice path="pkg-front/front/index" label="发微阵地卡片" />
+          </Card>
+        ) : null}
       </View>
     </View>
   )

@@ -12,6 +12,7 @@ import StateView from '@/components/state-view'
 import { roster } from '@/services/fronts'
 import { param, useFrontQuery } from '../utils/use-front-query'
 import PlanForm from './plan-form'
+import Pool from './pool'
 import SwapApprovals from './swap-approvals'
 import TermCard from './term-card'
 import './index.scss'
@@ -66,21 +67,7 @@ export default function RosterPage() {
         {past.map((t) => (
           <TermCard key={t.key} term={t} canEdit={false} onChanged={changed} />
         ))}
-        {r.canEdit && r.pool.length ? (
-          <>
-            <SectionHeader title="轮值管理员" />
-            <Card>
-              {r.pool.map((p) => (
-                <View key={p.openid} className="fr-row">
-                  <Text className="fr-row__title fr-row__main">{p.name}</Text>
-                  <Text className="fr-note">
-                    {p.onDuty ? '值班中' : p.nextStart ? '已排班' : '还没排'} · 值过 {p.servedTerms} 班
-                  </Text>
-                </View>
-              ))}
-            </Card>
-          </>
-        ) : null}
+        {r.canEdit ? <Pool roster={r} onChanged={changed} /> : null}
         {r.canEdit ? (
           <Button
             className="button-secondary fr-roster__handovers"
