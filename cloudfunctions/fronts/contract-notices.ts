@@ -8,12 +8,6 @@ import { fileId, instant, isoTime, key, out, requestId, text } from '../_lib/sch
 /** 通知 / 活动 / 安全提醒 / 互助; 安全提醒 also goes as a subscribe message to riders who asked for it. */
 export const NOTICE_CATEGORIES = ['notice', 'activity', 'safety', 'mutual'] as const
 export type NoticeCategory = (typeof NOTICE_CATEGORIES)[number]
-export const NOTICE_CATEGORY_LABELS: Record<NoticeCategory, string> = {
-  notice: '通知',
-  activity: '活动',
-  safety: '安全提醒',
-  mutual: '互助',
-}
 
 export const NOTICE_LIMITS = { title: 40, body: 1000, photos: 3, maxDays: 90, reason: 60 } as const
 

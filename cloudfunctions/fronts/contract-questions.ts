@@ -8,15 +8,6 @@ import { fileId, isoTime, key, out, requestId, text } from '../_lib/schema'
 
 export const QUESTION_CATEGORIES = ['rights', 'insurance', 'membership', 'services', 'traffic', 'help', 'other'] as const
 export type QuestionCategory = (typeof QUESTION_CATEGORIES)[number]
-export const QUESTION_CATEGORY_LABELS: Record<QuestionCategory, string> = {
-  rights: '权益保障',
-  insurance: '保险',
-  membership: '认证入群',
-  services: '食堂驿站',
-  traffic: '交通出行',
-  help: '生活求助',
-  other: '其他',
-}
 
 /** waiting = 等联络员回复（计时）；rider = 等骑手补充（暂停）；answered = 已回复；closed = 已结束 */
 export const QUESTION_STATES = ['waiting', 'rider', 'answered', 'closed'] as const

@@ -81,11 +81,25 @@ export const queue = act('queue', {
   },
 })
 
-function liaisonMessage(kind: 'answer' | 'askBack', text: string, ctx: ActionContext): Message {
-  return { by: 'liaison', kind, text, authorOpenid: ctx.caller.openid, authorName: displayName(ctx.caller.profile) }
-}
+const CLOSED = '这个问题已经结束了，不能再回答'
 
-const threadFull = (q: Doc) => (Array.isArray(q.thread) ? q.thread.length : 0) >= QUESTION_LIMITS.thread
+/**
+ * What the liaison's answer or ask-back starts from: the question (not closed), the text checked,
+ * the group's service hours, the message; `guard` refuses a question that closed or filled up meanwhile.
+ */
+async function liaisonReply(kind: 'answer' | 'askBack', input: { questionId: string; text: string }, ctx: ActionContext) {
+  const { caller } = ctx
+  const q = await mustQuestion(input.questionId)
+  if (stateOf(q) === 'closed') throw precondition(CLOSED)
+  await checkTexts({ text: input.text }, { openid: caller.openid, scene: 'comment' })
+  const { serviceHours } = frontOf(await mustGroup(str(q.groupId))).settings
+  const message: Message = { by: 'liaison', kind, text: input.text, authorOpenid: caller.openid, authorName: displayName(caller.profile) }
+  const guard = (cur: Doc) => {
+    if (stateOf(cur) === 'closed') throw precondition(CLOSED)
+    if ((Array.isArray(cur.thread) ? cur.thread.length : 0) >= QUESTION_LIMITS.thread) throw exhausted('这个问题的对话太长了，请结束它')
+  }
+  return { q, serviceHours, message, guard }
+}
 
 export const answer = act('answer', {
   summary: '联络员回答（可用常用回复，可同时结束）：第一次回答停止首次回复计时并计入本周用时；提问人收到订阅消息；已结束的问题不能再回答',
@@ -94,17 +108,12 @@ export const answer = act('answer', {
   scope: liaisonOfQuestion,
   async handler(input, ctx) {
     const { caller, now } = ctx
-    const q = await mustQuestion(input.questionId)
-    if (stateOf(q) === 'closed') throw precondition('这个问题已经结束了，不能再回答')
-    await checkTexts({ text: input.text }, { openid: caller.openid, scene: 'comment' })
-    const { serviceHours } = frontOf(await mustGroup(str(q.groupId))).settings
-    const message = liaisonMessage('answer', input.text, ctx)
+    const { q, serviceHours, message, guard } = await liaisonReply('answer', input, ctx)
     let firstMs: number | null = null
     const { state } = await mutate(input.questionId, (cur) => {
       firstMs = null
+      guard(cur)
       const s = stateOf(cur)
-      if (s === 'closed') throw precondition('这个问题已经结束了，不能再回答')
-      if (threadFull(cur)) throw exhausted('这个问题的对话太长了，请结束它')
       const data: Doc = { thread: _.push([messageDoc(message, now)]), updatedAt: now, lastLiaisonAt: now, answeredBy: caller.openid }
       if (s === 'waiting' || s === 'rider') {
         const stop = stopClock(cur, now, serviceHours)
@@ -134,16 +143,11 @@ export const askBack = act('askBack', {
   errors: ['NOT_FOUND', 'FAILED_PRECONDITION', 'RESOURCE_EXHAUSTED', 'CONTENT_REJECTED'],
   scope: liaisonOfQuestion,
   async handler(input, ctx) {
-    const { caller, now } = ctx
-    const q = await mustQuestion(input.questionId)
-    if (stateOf(q) === 'closed') throw precondition('这个问题已经结束了')
-    await checkTexts({ text: input.text }, { openid: caller.openid, scene: 'comment' })
-    const { serviceHours } = frontOf(await mustGroup(str(q.groupId))).settings
-    const message = liaisonMessage('askBack', input.text, ctx)
+    const { now } = ctx
+    const { q, serviceHours, message, guard } = await liaisonReply('askBack', input, ctx)
     const { state } = await mutate(input.questionId, (cur) => {
+      guard(cur)
       const s = stateOf(cur)
-      if (s === 'closed') throw precondition('这个问题已经结束了')
-      if (threadFull(cur)) throw exhausted('这个问题的对话太长了，请结束它')
       const data: Doc = { thread: _.push([messageDoc(message, now)]), updatedAt: now, lastLiaisonAt: now }
       if (s === 'waiting') Object.assign(data, stopClock(cur, now, serviceHours).data)
       return { data, state: 'rider' }

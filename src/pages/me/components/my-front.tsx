@@ -4,22 +4,14 @@
  * roster, saved replies, settings. Each opens the current group's page (the server picks the group).
  */
 import type { MeData } from '@cloud/users/contract'
-import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
-import Card from '@/components/card'
 import SectionHeader from '@/components/section-header'
+import EntryCard, { type MeEntry } from './entry-card'
 
-interface Entry {
-  title: string
-  hint: string
-  url: string
-}
-
-export function frontEntries(me: MeData): Entry[] {
+export function frontEntries(me: MeData): MeEntry[] {
   const g = me.groups.find((x) => x.current)
   if (!g) return []
   const q = `?groupId=${g.id}`
-  const list: Entry[] = [{ title: '我们群的微阵地', hint: '群公告、值班表、常见问题', url: `/pkg-front/front/index${q}` }]
+  const list: MeEntry[] = [{ title: '我们群的微阵地', hint: '群公告、值班表、常见问题', url: `/pkg-front/front/index${q}` }]
   if (g.isLiaison) {
     list.push(
       { title: '待回答的问题', hint: '按等待时间排好', url: `/pkg-front/queue/index${q}` },
@@ -43,22 +35,10 @@ export function frontEntries(me: MeData): Entry[] {
 export default function MyFront({ me }: { me: MeData }) {
   const entries = frontEntries(me)
   if (!entries.length) return null
-  const group = me.groups.find((x) => x.current)
   return (
     <>
       <SectionHeader title="微阵地" />
-      <Card className="me__entries me-front">
-        <Text className="me__entries-role">{group?.name}</Text>
-        {entries.map((e) => (
-          <View key={e.title} className="me__entry" hoverClass="me__entry--pressed" onClick={() => void Taro.navigateTo({ url: e.url })}>
-            <Text className="me__entry-title">{e.title}</Text>
-            <View className="me__entry-right">
-              <Text className="me__entry-hint">{e.hint}</Text>
-              <Text className="me__entry-chevron">›</Text>
-            </View>
-          </View>
-        ))}
-      </Card>
+      <EntryCard heading={me.groups.find((x) => x.current)?.name ?? ''} entries={entries} className="me-front" />
     </>
   )
 }

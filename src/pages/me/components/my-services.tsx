@@ -4,16 +4,11 @@
  */
 import type { Role } from '@cloud/_lib/roles'
 import type { MeData } from '@cloud/users/contract'
-import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
-import Card from '@/components/card'
 import SectionHeader from '@/components/section-header'
 import { roleLabel } from '@/utils/labels'
+import EntryCard, { type MeEntry } from './entry-card'
 
-interface Entry {
-  title: string
-  hint: string
-  url: string
+interface Entry extends MeEntry {
   /** shown only when this holds (default: the role is enough) */
   when?: (me: MeData) => boolean
 }
@@ -54,18 +49,7 @@ export default function MyServices({ me }: { me: MeData }) {
     <>
       <SectionHeader title="我的服务" />
       {sections.map((s) => (
-        <Card key={s.role} className="me__entries">
-          <Text className="me__entries-role">{roleLabel(s.role)}</Text>
-          {s.entries.map((e) => (
-            <View key={e.title} className="me__entry" hoverClass="me__entry--pressed" onClick={() => void Taro.navigateTo({ url: e.url })}>
-              <Text className="me__entry-title">{e.title}</Text>
-              <View className="me__entry-right">
-                <Text className="me__entry-hint">{e.hint}</Text>
-                <Text className="me__entry-chevron">›</Text>
-              </View>
-            </View>
-          ))}
-        </Card>
+        <EntryCard key={s.role} heading={roleLabel(s.role) ?? ''} entries={s.entries} />
       ))}
     </>
   )
