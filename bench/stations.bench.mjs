@@ -21,7 +21,11 @@ const SERVICES = ['heating', 'medkit', 'rest', 'restroom', 'water', 'phone_charg
 
 async function loadEmulator() {
   const out = await build({
-    stdin: { contents: "export { startLocalCloud } from './emulator/index.ts'", resolveDir: root, loader: 'ts' },
+    stdin: {
+      contents: "export { startLocalCloud } from './emulator/index.ts'; export { app } from './scripts/local-cloud/app.ts'",
+      resolveDir: root,
+      loader: 'ts',
+    },
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -91,8 +95,8 @@ export async function run() {
     env,
   })
   if (r.status !== 0) throw new Error('building the stations function failed')
-  const { startLocalCloud } = await loadEmulator()
-  const cloud = await startLocalCloud({ memory: true, seed: 'none', quiet: true, timers: false, poolSize: 4 })
+  const { startLocalCloud, app } = await loadEmulator()
+  const cloud = await startLocalCloud({ app, memory: true, seed: 'none', quiet: true, timers: false, poolSize: 4 })
   try {
     cloud.db.insert('stations', stations(STATIONS))
     // Count every database request (by action) the function containers make.

@@ -1,4 +1,6 @@
 import { BSONRegExp, EJSON } from 'bson'
+import { jsonTooDeep, MAX_JSON_DEPTH } from '../json-depth'
+import { errors } from './errors'
 
 export type Doc = Record<string, any>
 
@@ -40,10 +42,14 @@ export function normalize(v: any, now: number): any {
   return v
 }
 
-/** Parses an EJSON string sent by the SDK (canonical or relaxed). */
+/** EJSON wrappers ({"$date":{"$numberLong":…}}) add a few levels to a document's own depth. */
+const MAX_EJSON_DEPTH = MAX_JSON_DEPTH + 3
+
+/** Parses an EJSON string sent by the SDK (canonical or relaxed); text nested deeper than a document may be is refused before parsing. */
 export function decode(text: unknown, now: number = Date.now()): any {
   if (text === undefined || text === null || text === '') return undefined
   if (typeof text !== 'string') return normalize(text, now)
+  if (jsonTooDeep(text, MAX_EJSON_DEPTH)) throw errors.requestFailed(`Document exceeds maximum nesting depth of ${MAX_JSON_DEPTH}`)
   return normalize(EJSON.parse(text, { relaxed: true }), now)
 }
 
