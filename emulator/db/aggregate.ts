@@ -18,6 +18,8 @@ export const AGGREGATE_DEFAULT_LIMIT = 20
 
 /** Stages that keep every record and their order: a `$limit` after them bounds what geoNear must produce. */
 const PRESERVING = new Set(['$project', '$addFields', '$set', '$unset'])
+/** Stages that never modify their input records: before them, records need not be deep-copied. */
+const NON_MUTATING = new Set(['$limit', '$skip', '$project', '$match', '$sort', '$count'])
 
 export function aggregateDocuments(ctx: DbContext, b: Record<string, any>) {
   const now = Date.now()
@@ -27,25 +29,59 @@ export function aggregateDocuments(ctx: DbContext, b: Record<string, any>) {
   if (pipeline.some((s, i) => i > 0 && '$geoNear' in s))
     throw errors.requestFailed('$geoNear is only valid as the first stage in a pipeline.')
   const hasLimit = pipeline.some((s) => '$limit' in s)
-  let input: Doc[]
   let rest = pipeline
-  if (pipeline[0] && '$geoNear' in pipeline[0]) {
-    rest = pipeline.slice(1)
-    input = geoNearStage(ctx.store, c, pipeline[0].$geoNear, needed(rest, hasLimit))
-  } else input = clone([...c.docs.values()])
-  let out: Doc[]
-  try {
-    const agg = new Aggregator(rest, {
-      ...mingoOptions,
-      collectionResolver: (name: string) => clone([...(ctx.store.colls.get(name)?.docs.values() ?? [])]),
-    })
-    out = agg.run(input) as Doc[]
-  } catch (e) {
-    if (e instanceof DbError) throw e
-    throw errors.requestFailed((e as Error).message)
-  }
+  const geoNear = pipeline[0] && '$geoNear' in pipeline[0] ? pipeline[0].$geoNear : undefined
+  if (geoNear) rest = pipeline.slice(1)
+  const copy = rest.every((s) => NON_MUTATING.has(Object.keys(s)[0])) ? (docs: Doc[]) => docs : clone
+  let out = geoNear ? copy(geoNearStage(ctx.store, c, geoNear, needed(rest, hasLimit))) : copy([...c.docs.values()])
+  const [done, remaining] = simpleStages(out, rest)
+  out = done
+  if (remaining.length)
+    try {
+      const agg = new Aggregator(remaining, {
+        ...mingoOptions,
+        collectionResolver: (name: string) => clone([...(ctx.store.colls.get(name)?.docs.values() ?? [])]),
+      })
+      out = agg.run(out) as Doc[]
+    } catch (e) {
+      if (e instanceof DbError) throw e
+      throw errors.requestFailed((e as Error).message)
+    }
   if (!hasLimit) out = out.slice(0, AGGREGATE_DEFAULT_LIMIT)
   return { data: { list: out.map(encode) } }
+}
+
+/** A `$project` that only drops top-level fields (`{photos: 0, createdAt: 0}`), `_id` included or not. */
+function topLevelExclusion(spec: unknown): string[] | null {
+  if (!isPlainObject(spec)) return null
+  const keys = Object.keys(spec)
+  if (!keys.length || !keys.every((k) => !k.includes('.') && !k.startsWith('$') && (spec[k] === 0 || spec[k] === false))) return null
+  return keys
+}
+
+/**
+ * The leading `$limit` / `$skip` / top-level-exclusion `$project` stages, applied directly (they are
+ * what a list query's pipeline is made of); the rest goes to mingo.
+ */
+function simpleStages(docs: Doc[], stages: Doc[]): [Doc[], Doc[]] {
+  let out = docs
+  let i = 0
+  for (; i < stages.length; i++) {
+    const [op] = Object.keys(stages[i])
+    const v = stages[i][op]
+    const n = typeof v === 'number' && Number.isInteger(v) ? v : Number.NaN
+    if (op === '$limit' && n > 0) out = out.slice(0, n)
+    else if (op === '$skip' && n >= 0) out = out.slice(n)
+    else if (op === '$project' && topLevelExclusion(v)) {
+      const drop = new Set(topLevelExclusion(v))
+      out = out.map((d) => {
+        const o: Doc = {}
+        for (const k of Object.keys(d)) if (!drop.has(k)) o[k] = d[k]
+        return o
+      })
+    } else break
+  }
+  return [out, stages.slice(i)]
 }
 
 /** How many geoNear records the rest of the pipeline can use (Infinity when a stage may drop or reorder records). */
@@ -90,9 +126,9 @@ function geoNearStage(store: Store, c: Coll, spec: Doc, take: number): Doc[] {
     if (dist > max) break
     const d = c.docs.get(key)
     if (!d || dist < min || (q && !q.test(d))) continue
-    const copy = clone(d)
-    setPath(copy, spec.distanceField, dist * mult)
-    if (typeof spec.includeLocs === 'string') setPath(copy, spec.includeLocs, clone(resolve(d as any, field)))
+    // copies only along the paths it sets: the caller deep-copies when a later stage could modify records
+    let copy = withPath(d, spec.distanceField, dist * mult)
+    if (typeof spec.includeLocs === 'string') copy = withPath(copy, spec.includeLocs, clone(resolve(d as any, field)))
     out.push(copy)
     if (out.length >= limit) break
   }
@@ -117,12 +153,16 @@ function rewriteStage(stage: Doc): Doc[] {
   return [{ $group: { _id: id, ...(spec.output ?? { count: { $sum: 1 } }) } }, { $sort: { _id: 1 } }]
 }
 
-function setPath(doc: Doc, path: string, value: unknown) {
+/** A copy of `doc` with `value` at the dotted `path`: objects along the path are copied, nothing else. */
+function withPath(doc: Doc, path: string, value: unknown): Doc {
   const parts = path.split('.')
-  let cur: any = doc
+  const root: Doc = { ...doc }
+  let cur = root
   for (let i = 0; i < parts.length - 1; i++) {
-    if (!isPlainObject(cur[parts[i]])) cur[parts[i]] = {}
+    const next = cur[parts[i]]
+    cur[parts[i]] = isPlainObject(next) ? { ...next } : {}
     cur = cur[parts[i]]
   }
   cur[parts[parts.length - 1]] = value
+  return root
 }
