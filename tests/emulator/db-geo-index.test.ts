@@ -61,7 +61,7 @@ function bruteForce(points: { key: string; pos: [number, number] }[], q: [number
 test('nearest-first walk equals computing every distance and sorting, including after updates and removals', () => {
   const points = world(3000)
   const idx = new GeoIndex()
-  points.forEach((p, i) => idx.set(p.key, p.pos, i))
+  for (const [i, p] of points.entries()) idx.set(p.key, p.pos, i)
   for (const q of QUERIES) expect([...idx.nearest(q)]).toEqual(bruteForce(points, q))
   // move some, remove some (a removed record must never come back; a moved one is found at its new place)
   const r = rng(99)
