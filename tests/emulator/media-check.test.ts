@@ -16,7 +16,7 @@ async function upload(cloud: TestCloud, bytes: Buffer, name: string): Promise<st
   const res = await fetch(`${cloud.url}/api/storage/upload?cloudPath=${encodeURIComponent(`reports/${RIDER}/${name}`)}`, {
     method: 'POST',
     headers: { 'content-type': 'image/png', 'x-local-openid': RIDER },
-    body: bytes,
+    body: new Uint8Array(bytes),
   })
   const body = (await res.json()) as { fileID?: string }
   if (!body.fileID) throw new Error(JSON.stringify(body))
