@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { LocalCloudApp } from './app'
 import { type LocalDatabase, openDatabase } from './db'
-import { FunctionRunner, type InvocationContext, type InvokeResult } from './functions/runner'
+import { FunctionRunner, type InvokeResult } from './functions/runner'
 import { runTrigger, scheduleTimers } from './functions/timers'
 import type { CloudParts } from './http/parts'
 import { requestHandler } from './http/router'
@@ -76,14 +76,16 @@ function listen(server: Server, port: number, host: string): Promise<number> {
   })
 }
 
-export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<LocalCloud> {
-  const app = options.app ?? {}
-  const host = options.host ?? '127.0.0.1'
-  if (!isLoopback(host) && !options.allowNonLoopback)
-    throw new Error(`local cloud refuses to listen on ${host}: it has no authentication. Pass --allow-non-loopback if you really mean it.`)
-  const seed = options.seed ?? 'none'
-  if (seed !== 'none' && !app.seeds?.[seed])
-    throw new Error(`unknown seed "${seed}" (this app has: ${Object.keys(app.seeds ?? {}).join(', ') || 'none'})`)
+interface Assembled {
+  parts: CloudParts
+  baseUrl: () => string
+  setBaseUrl(url: string): void
+  /** a throwaway data folder, removed at stop */
+  tempDir?: string
+}
+
+/** The database, storage, function runner and openapi of one local cloud, wired together for the app. */
+function assemble(options: LocalCloudOptions, app: LocalCloudApp): Assembled {
   const tempDir = options.dataDir ? undefined : mkdtempSync(join(tmpdir(), 'local-cloud-'))
   const dataDir = resolve(options.dataDir ?? (tempDir as string))
   mkdirSync(dataDir, { recursive: true })
@@ -94,7 +96,6 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     if (!options.quiet) process.stderr.write(`[local-cloud] ${msg}\n`)
   }
   let baseUrl = ''
-
   const db = openDatabase({
     file: options.memory ? undefined : join(dataDir, 'db.sqlite'),
     collections: app.collections ?? {},
@@ -124,8 +125,6 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     readMedia: (url) => storage.readByTempUrl(url),
     push: messagePush(runner, app.messagePush ?? {}, appid, log),
   })
-  const invoke = (name: string, data: unknown, ctx: InvocationContext) =>
-    runner.invoke(name, openapi.resolveCloudIds(data, { openid: ctx.openid, appid: ctx.appid, groupOpengid: ctx.groupOpengid }), ctx)
   const parts: CloudParts = {
     app,
     appid,
@@ -137,51 +136,82 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     functionEnv,
     h5Dir: resolve(options.h5Dir ?? app.h5Dir ?? 'dist/h5'),
     identityCookie: app.identityCookie ?? 'local_openid',
-    invoke,
+    invoke: (name, data, ctx) =>
+      runner.invoke(name, openapi.resolveCloudIds(data, { openid: ctx.openid, appid: ctx.appid, groupOpengid: ctx.groupOpengid }), ctx),
     runTrigger: (fn, name) => runTrigger(runner, fn, name),
     log,
   }
+  return {
+    parts,
+    baseUrl: () => baseUrl,
+    setBaseUrl: (url) => {
+      baseUrl = url
+    },
+    tempDir,
+  }
+}
 
-  const server = createServer(requestHandler(parts, { listenHost: host }))
-  server.keepAliveTimeout = 5000
-  const port = await listen(server, options.port ?? 0, host)
-  baseUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
-  if (seed !== 'none') log(`${seed} data: ${app.seeds?.[seed](db)} document(s) added`)
-  const stopTimers = options.timers ? scheduleTimers(runner, log) : () => {}
-
+/** What `startLocalCloud` hands back: the parts, calls as a user or a trigger, the SDK environment, stop. */
+function handleOf(a: Assembled, server: Server, port: number, stopTimers: () => void): LocalCloud {
+  const { parts } = a
   let stopped = false
   return {
-    url: baseUrl,
+    url: a.baseUrl(),
     port,
-    envId,
-    appid,
-    db,
-    storage,
-    openapi,
-    runner,
+    envId: parts.envId,
+    appid: parts.appid,
+    db: parts.db,
+    storage: parts.storage,
+    openapi: parts.openapi,
+    runner: parts.runner,
     invoke: (name, data, as = {}) =>
-      invoke(name, data, { openid: as.openid ?? '', appid, source: 'wx_client', clientIp: '127.0.0.1', groupOpengid: as.group }),
+      parts.invoke(name, data, {
+        openid: as.openid ?? '',
+        appid: parts.appid,
+        source: 'wx_client',
+        clientIp: '127.0.0.1',
+        groupOpengid: as.group,
+      }),
     runTrigger: parts.runTrigger,
     sdkEnv: () => ({
       TENCENTCLOUD_RUNENV: 'SCF',
       TENCENTCLOUD_SECRETID: 'local-secret-id',
       TENCENTCLOUD_SECRETKEY: 'local-secret-key',
-      TCB_ENV: envId,
-      SCF_NAMESPACE: envId,
+      TCB_ENV: parts.envId,
+      SCF_NAMESPACE: parts.envId,
       TENCENTCLOUD_REGION: 'ap-shanghai',
       SILENCE: 'true',
-      TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${baseUrl}/admin` }),
+      TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${a.baseUrl()}/admin` }),
     }),
     async stop() {
       if (stopped) return
       stopped = true
       stopTimers()
-      openapi.stop()
-      await runner.close()
+      parts.openapi.stop()
+      await parts.runner.close()
       server.closeAllConnections?.()
       await new Promise<void>((r) => server.close(() => r()))
-      db.close()
-      if (tempDir) rmSync(tempDir, { recursive: true, force: true })
+      parts.db.close()
+      if (a.tempDir) rmSync(a.tempDir, { recursive: true, force: true })
     },
   }
+}
+
+export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<LocalCloud> {
+  const app = options.app ?? {}
+  const host = options.host ?? '127.0.0.1'
+  if (!isLoopback(host) && !options.allowNonLoopback)
+    throw new Error(`local cloud refuses to listen on ${host}: it has no authentication. Pass --allow-non-loopback if you really mean it.`)
+  const seed = options.seed ?? 'none'
+  const seedFn = seed === 'none' ? undefined : app.seeds?.[seed]
+  if (seed !== 'none' && !seedFn)
+    throw new Error(`unknown seed "${seed}" (this app has: ${Object.keys(app.seeds ?? {}).join(', ') || 'none'})`)
+  const a = assemble(options, app)
+  const server = createServer(requestHandler(a.parts, { listenHost: host }))
+  server.keepAliveTimeout = 5000
+  const port = await listen(server, options.port ?? 0, host)
+  a.setBaseUrl(`http://${host.includes(':') ? `[${host}]` : host}:${port}`)
+  if (seedFn) a.parts.log(`${seed} data: ${seedFn(a.parts.db)} document(s) added`)
+  const stopTimers = options.timers ? scheduleTimers(a.parts.runner, a.parts.log) : () => {}
+  return handleOf(a, server, port, stopTimers)
 }

@@ -8,9 +8,9 @@
  */
 import { randomBytes } from 'node:crypto'
 import { jsonTooDeep } from '../http/json'
-import { createCloudIds, type OpenApiCaller } from './cloud-id'
+import { CloudIds, type OpenApiCaller } from './cloud-id'
 import { contentRules } from './content-rules'
-import { createMediaChecks, type MediaCheck } from './media-check'
+import { type MediaCheck, MediaChecks } from './media-check'
 import { ApiType, decodeGetOpenDataReq, encodeCommOpenApiResp, encodeGetOpenDataResp } from './pb'
 import { checkTextMsg } from './security'
 import { createSubscriptions, type OutboxEntry } from './subscribe'
@@ -56,9 +56,9 @@ export interface OpenApiOptions {
 
 export function createOpenApi(opts: OpenApiOptions): LocalOpenApi {
   const rules = contentRules(opts.rulesFile)
-  const cloudIds = createCloudIds(opts.appid)
+  const cloudIds = new CloudIds(opts.appid)
   const subs = createSubscriptions()
-  const media = createMediaChecks({
+  const media = new MediaChecks({
     appid: opts.appid,
     delayMs: opts.mediaVerdictDelayMs ?? 300,
     rules: () => rules().media,
@@ -122,14 +122,14 @@ export function createOpenApi(opts: OpenApiOptions): LocalOpenApi {
         return tcbError('SYS_ERR', `local openapi: ${(err as Error).message}`)
       }
     },
-    resolveCloudIds: cloudIds.resolveCloudIds,
+    resolveCloudIds: (data, caller) => cloudIds.resolveCloudIds(data, caller),
     recordSubscription: subs.record,
     outbox: subs.outbox,
     clearOutbox: subs.clear,
-    makeGroupCloudId: cloudIds.makeGroupCloudId,
-    mediaChecks: media.list,
-    holdMediaVerdicts: media.hold,
-    flushMediaVerdicts: media.flush,
-    stop: media.stop,
+    makeGroupCloudId: (opengid, options) => cloudIds.makeGroupCloudId(opengid, options),
+    mediaChecks: () => media.list(),
+    holdMediaVerdicts: (on) => media.hold(on),
+    flushMediaVerdicts: () => media.flush(),
+    stop: () => media.stop(),
   }
 }

@@ -40,78 +40,22 @@ export interface MediaCheckOptions {
 
 const INVALID_URL = 40066
 
-export function createMediaChecks(opts: MediaCheckOptions) {
-  const checks: MediaCheck[] = []
-  const timers = new Map<MediaCheck, NodeJS.Timeout>()
-  const inFlight = new Set<Promise<void>>()
-  const delivering = new Set<MediaCheck>()
-  let held = false
-  // the mini-program's original id, like the real ToUserName ("gh_…")
-  const toUser = `gh_${createHash('sha1').update(opts.appid).digest('hex').slice(0, 12)}`
+/** The mediaCheckAsync calls of this local cloud and the delivery of their verdicts. */
+export class MediaChecks {
+  private checks: MediaCheck[] = []
+  private timers = new Map<MediaCheck, NodeJS.Timeout>()
+  private inFlight = new Set<Promise<void>>()
+  private delivering = new Set<MediaCheck>()
+  private held = false
+  /** the mini-program's original id, like the real ToUserName ("gh_…") */
+  private toUser: string
 
-  async function verdict(check: MediaCheck): Promise<Record<string, unknown>> {
-    const base = {
-      ToUserName: toUser,
-      FromUserName: check.openid,
-      CreateTime: Math.floor(Date.now() / 1000),
-      MsgType: 'event',
-      Event: 'wxa_media_check',
-      appid: opts.appid,
-      trace_id: check.traceId,
-      version: 2,
-    }
-    const bytes = await opts.readMedia(check.mediaUrl).catch(() => null)
-    if (!bytes)
-      return {
-        ...base,
-        result: { suggest: 'review', label: 100 },
-        detail: [{ strategy: 'content_model', errcode: INVALID_URL }],
-        errcode: INVALID_URL,
-        errmsg: 'invalid url',
-      }
-    const hits = opts.rules().filter((r) => bytes.includes(Buffer.from(r.marker)))
-    const hit = hits.find((r) => r.suggest === 'risky') ?? hits[0]
-    const suggest = hit ? hit.suggest : 'pass'
-    const label = hit ? Number(hit.label) : 100
-    return {
-      ...base,
-      result: { suggest, label },
-      detail: [{ strategy: 'content_model', errcode: 0, suggest, label, prob: 90 }],
-      errcode: 0,
-      errmsg: 'ok',
-    }
+  constructor(private opts: MediaCheckOptions) {
+    this.toUser = `gh_${createHash('sha1').update(opts.appid).digest('hex').slice(0, 12)}`
   }
 
-  function deliver(check: MediaCheck): Promise<void> {
-    timers.delete(check)
-    delivering.add(check)
-    const p = (async () => {
-      check.event = await verdict(check)
-      const r = await opts.push(check.event)
-      check.state = r.state
-      check.note = r.note
-    })()
-      .catch((e: unknown) => {
-        check.state = 'failed'
-        check.note = String((e as Error)?.message ?? e)
-      })
-      .finally(() => {
-        inFlight.delete(p)
-        delivering.delete(check)
-      })
-    inFlight.add(p)
-    return p
-  }
-
-  function schedule(check: MediaCheck) {
-    if (held) return
-    timers.set(
-      check,
-      setTimeout(() => void deliver(check), Math.max(0, opts.delayMs)),
-    )
-  }
-
-  function submit(params: Record<string, unknown>): WxJson {
+  /** `security.mediaCheckAsync` v2: validates, queues the check, answers its trace_id. */
+  submit(params: Record<string, unknown>): WxJson {
     if (Number(params.version) !== 2)
       return wxError(47001, 'data format error: local emulator serves mediaCheckAsync v2 only, call it with version: 2, scene and openid')
     const mediaUrl = str(params.media_url)
@@ -131,34 +75,99 @@ export function createMediaChecks(opts: MediaCheckOptions) {
       submittedAt: new Date().toISOString(),
       state: 'pending',
     }
-    checks.push(check)
-    if (checks.length > 1000) checks.splice(0, checks.length - 1000)
-    schedule(check)
+    this.checks.push(check)
+    if (this.checks.length > 1000) this.checks.splice(0, this.checks.length - 1000)
+    this.schedule(check)
     return { errcode: 0, errmsg: 'ok', trace_id: check.traceId }
   }
 
-  return {
-    submit,
-    /** Keep verdicts from being pushed until `flush()` (tests); `false` schedules the held ones. */
-    hold(on: boolean): void {
-      held = on
-      if (!on) for (const c of checks) if (c.state === 'pending' && !timers.has(c)) schedule(c)
-    },
-    /** Push every pending verdict now; resolves when all pushes (and the functions they ran) are done. */
-    async flush(): Promise<MediaCheck[]> {
-      const pending = checks.filter((c) => c.state === 'pending')
-      for (const c of pending) {
-        if (delivering.has(c)) continue
-        clearTimeout(timers.get(c))
-        void deliver(c)
+  /** Keep verdicts from being pushed until `flush()` (tests); `false` schedules the held ones again. */
+  hold(on: boolean): void {
+    this.held = on
+    if (!on) for (const c of this.checks) if (c.state === 'pending' && !this.timers.has(c) && !this.delivering.has(c)) this.schedule(c)
+  }
+
+  /** Push every pending verdict now; resolves when all pushes (and the functions they ran) are done. */
+  async flush(): Promise<MediaCheck[]> {
+    const pending = this.checks.filter((c) => c.state === 'pending')
+    for (const c of pending) {
+      if (this.delivering.has(c)) continue
+      clearTimeout(this.timers.get(c))
+      void this.deliver(c)
+    }
+    while (this.inFlight.size) await Promise.all([...this.inFlight])
+    return pending.map((c) => ({ ...c }))
+  }
+
+  list(): MediaCheck[] {
+    return this.checks.map((c) => ({ ...c }))
+  }
+
+  stop(): void {
+    for (const t of this.timers.values()) clearTimeout(t)
+    this.timers.clear()
+  }
+
+  private schedule(check: MediaCheck) {
+    if (this.held) return
+    this.timers.set(
+      check,
+      setTimeout(() => void this.deliver(check), Math.max(0, this.opts.delayMs)),
+    )
+  }
+
+  private deliver(check: MediaCheck): Promise<void> {
+    this.timers.delete(check)
+    this.delivering.add(check)
+    const p = (async () => {
+      check.event = await this.verdict(check)
+      const r = await this.opts.push(check.event)
+      check.state = r.state
+      check.note = r.note
+    })()
+      .catch((e: unknown) => {
+        check.state = 'failed'
+        check.note = String((e as Error)?.message ?? e)
+      })
+      .finally(() => {
+        this.inFlight.delete(p)
+        this.delivering.delete(check)
+      })
+    this.inFlight.add(p)
+    return p
+  }
+
+  /** The push event: the first matching media rule decides (risky before review), else pass; an unreadable URL gets errcode 40066. */
+  private async verdict(check: MediaCheck): Promise<Record<string, unknown>> {
+    const base = {
+      ToUserName: this.toUser,
+      FromUserName: check.openid,
+      CreateTime: Math.floor(Date.now() / 1000),
+      MsgType: 'event',
+      Event: 'wxa_media_check',
+      appid: this.opts.appid,
+      trace_id: check.traceId,
+      version: 2,
+    }
+    const bytes = await this.opts.readMedia(check.mediaUrl).catch(() => null)
+    if (!bytes)
+      return {
+        ...base,
+        result: { suggest: 'review', label: 100 },
+        detail: [{ strategy: 'content_model', errcode: INVALID_URL }],
+        errcode: INVALID_URL,
+        errmsg: 'invalid url',
       }
-      while (inFlight.size) await Promise.all([...inFlight])
-      return pending.map((c) => ({ ...c }))
-    },
-    list: (): MediaCheck[] => checks.map((c) => ({ ...c })),
-    stop(): void {
-      for (const t of timers.values()) clearTimeout(t)
-      timers.clear()
-    },
+    const hits = this.opts.rules().filter((r) => bytes.includes(Buffer.from(r.marker)))
+    const hit = hits.find((r) => r.suggest === 'risky') ?? hits[0]
+    const suggest = hit ? hit.suggest : 'pass'
+    const label = hit ? Number(hit.label) : 100
+    return {
+      ...base,
+      result: { suggest, label },
+      detail: [{ strategy: 'content_model', errcode: 0, suggest, label, prob: 90 }],
+      errcode: 0,
+      errmsg: 'ok',
+    }
   }
 }

@@ -52,61 +52,59 @@ export interface FilesOptions {
   baseUrl: () => string
 }
 
-export type Files = ReturnType<typeof createFiles>
+export class Files {
+  readonly root: string
+  private bucket: string
+  private secret = randomBytes(16)
 
-export function createFiles(opts: FilesOptions) {
-  const root = path.resolve(opts.dir)
-  const envId = opts.envId
-  // Bucket names look like `<hex of the env's first two chars>-<env>-<appid-ish number>` (cloud://env-id.7465-env-id-1250000000/a.png).
-  const bucket = `${Buffer.from(envId.slice(0, 2)).toString('hex')}-${envId}-1250000000`
-  const secret = randomBytes(16)
+  constructor(private opts: FilesOptions) {
+    this.root = path.resolve(opts.dir)
+    // Bucket names look like `<hex of the env's first two chars>-<env>-<appid-ish number>` (cloud://env-id.7465-env-id-1250000000/a.png).
+    this.bucket = `${Buffer.from(opts.envId.slice(0, 2)).toString('hex')}-${opts.envId}-1250000000`
+  }
 
-  const fileIdOf = (cloudPath: string): string => `cloud://${envId}.${bucket}/${cloudPath}`
+  fileIdOf(cloudPath: string): string {
+    return `cloud://${this.opts.envId}.${this.bucket}/${cloudPath}`
+  }
 
   /** cloud://<env>.<bucket>/<path> → path, or undefined when the id is not of this env. */
-  function cloudPathOf(fileID: unknown): string | undefined {
+  cloudPathOf(fileID: unknown): string | undefined {
     if (typeof fileID !== 'string') return undefined
     const m = /^cloud:\/\/([^./]+)\.([^/]+)\/(.+)$/.exec(fileID)
-    if (!m || m[1] !== envId) return undefined
+    if (!m || m[1] !== this.opts.envId) return undefined
     const v = validateCloudPath(m[3])
     return v.ok ? v.path : undefined
   }
 
-  function diskPath(cloudPath: string): string {
-    const p = path.resolve(root, ...cloudPath.split('/'))
-    if (p !== root && !p.startsWith(root + path.sep)) throw new Error('path escapes the storage root')
+  diskPath(cloudPath: string): string {
+    const p = path.resolve(this.root, ...cloudPath.split('/'))
+    if (p !== this.root && !p.startsWith(this.root + path.sep)) throw new Error('path escapes the storage root')
     return p
   }
 
-  async function exists(cloudPath: string): Promise<boolean> {
+  async exists(cloudPath: string): Promise<boolean> {
     try {
-      return (await fsp.stat(diskPath(cloudPath))).isFile()
+      return (await fsp.stat(this.diskPath(cloudPath))).isFile()
     } catch {
       return false
     }
   }
 
-  async function write(cloudPath: string, data: Buffer): Promise<void> {
-    const p = diskPath(cloudPath)
+  async write(cloudPath: string, data: Buffer): Promise<void> {
+    const p = this.diskPath(cloudPath)
     await fsp.mkdir(path.dirname(p), { recursive: true })
     const tmp = `${p}.${randomBytes(4).toString('hex')}.part`
     await fsp.writeFile(tmp, data)
     await fsp.rename(tmp, p)
   }
 
-  const sign = (cloudPath: string, expires: number): string =>
-    createHmac('sha256', secret).update(`${cloudPath}\n${expires}`).digest('hex').slice(0, 32)
-
-  function tempUrl(cloudPath: string, maxAge: number): string {
+  tempUrl(cloudPath: string, maxAge: number): string {
     const expires = Math.floor(Date.now() / 1000) + maxAge
-    return `${opts.baseUrl()}/__storage/file/${cloudPath}?sign=${sign(cloudPath, expires)}&t=${expires}`
+    return `${this.opts.baseUrl()}/__storage/file/${cloudPath}?sign=${this.sign(cloudPath, expires)}&t=${expires}`
   }
 
   /** The cloud path of a signed temp URL's pathname + query, or why not (`denied`, `expired`, `bad`). */
-  function verifyTempUrl(
-    pathname: string,
-    query: URLSearchParams,
-  ): { path: string } | { error: 'bad' | 'denied' | 'expired'; path: string } {
+  verifyTempUrl(pathname: string, query: URLSearchParams): { path: string } | { error: 'bad' | 'denied' | 'expired'; path: string } {
     let cloudPath: string
     try {
       cloudPath = decodeURIComponent(pathname.slice('/__storage/file/'.length))
@@ -115,31 +113,33 @@ export function createFiles(opts: FilesOptions) {
     }
     const v = validateCloudPath(cloudPath)
     const expires = Number(query.get('t'))
-    if (!v.ok || !Number.isFinite(expires) || (query.get('sign') ?? '') !== sign(cloudPath, expires))
+    if (!v.ok || !Number.isFinite(expires) || (query.get('sign') ?? '') !== this.sign(cloudPath, expires))
       return { error: 'denied', path: cloudPath }
     if (expires < Math.floor(Date.now() / 1000)) return { error: 'expired', path: cloudPath }
     return { path: v.path }
   }
 
   /** The bytes behind a temp URL this storage issued (any encoding of it), or null. */
-  async function readByTempUrl(url: string): Promise<Buffer | null> {
+  async readByTempUrl(url: string): Promise<Buffer | null> {
     let u: URL
     let base: URL
     try {
       u = new URL(encodeURI(decodeURI(url)))
-      base = new URL(opts.baseUrl())
+      base = new URL(this.opts.baseUrl())
     } catch {
       return null
     }
     if (u.origin !== base.origin || !u.pathname.startsWith('/__storage/file/')) return null
-    const r = verifyTempUrl(u.pathname, u.searchParams)
+    const r = this.verifyTempUrl(u.pathname, u.searchParams)
     if ('error' in r) return null
     try {
-      return await fsp.readFile(diskPath(r.path))
+      return await fsp.readFile(this.diskPath(r.path))
     } catch {
       return null
     }
   }
 
-  return { root, fileIdOf, cloudPathOf, diskPath, exists, write, tempUrl, verifyTempUrl, readByTempUrl }
+  private sign(cloudPath: string, expires: number): string {
+    return createHmac('sha256', this.secret).update(`${cloudPath}\n${expires}`).digest('hex').slice(0, 32)
+  }
 }

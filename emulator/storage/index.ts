@@ -7,7 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { handleStorageAdmin, type UploadTokens } from './admin'
 import { handleClientUpload, type Owners } from './client-upload'
-import { createFiles } from './files'
+import { Files } from './files'
 import { handleStorageHttp } from './http'
 import { compileRules } from './rules'
 
@@ -52,7 +52,7 @@ function ownerRecord(file: string | undefined): Owners {
 }
 
 export function createStorage(opts: StorageOptions): LocalStorage {
-  const files = createFiles(opts)
+  const files = new Files(opts)
   const tokens: UploadTokens = new Map()
   const security = opts.rules ? { rules: compileRules(opts.rules.json), ownerOf: opts.rules.ownerOf } : undefined
   const owners = ownerRecord(opts.ownersFile)
@@ -66,6 +66,6 @@ export function createStorage(opts: StorageOptions): LocalStorage {
           res.end(JSON.stringify({ errCode: -1, errMsg: `uploadFile:fail ${(err as Error).message}` }))
         }
       }),
-    readByTempUrl: files.readByTempUrl,
+    readByTempUrl: (url) => files.readByTempUrl(url),
   }
 }
