@@ -21,8 +21,15 @@ export interface TestCloud extends LocalCloud {
   raw(name: string, body: unknown, as?: { openid?: string; group?: string }): Promise<{ status: number; body: unknown }>
 }
 
-export async function startTestCloud(opts: LocalCloudOptions = {}): Promise<TestCloud> {
-  const cloud = await startLocalCloud({ app, memory: true, seed: 'none', quiet: true, timers: false, ...opts })
+/**
+ * `mediaVerdicts`: 'held' (default) keeps the local cloud's photo verdicts until a test delivers one
+ * (tests/cloud/helpers.ts `pushVerdict`) or flushes them, so what a test sees never depends on timing;
+ * 'auto' delivers them after the usual short delay, as `npm start` does.
+ */
+export async function startTestCloud(opts: LocalCloudOptions & { mediaVerdicts?: 'held' | 'auto' } = {}): Promise<TestCloud> {
+  const { mediaVerdicts = 'held', ...options } = opts
+  const cloud = await startLocalCloud({ app, memory: true, seed: 'none', quiet: true, timers: false, ...options })
+  cloud.openapi.holdMediaVerdicts(mediaVerdicts === 'held')
   const raw: TestCloud['raw'] = async (name, body, as = {}) => {
     const headers: Record<string, string> = { 'content-type': 'application/json' }
     if (as.openid) headers['x-local-openid'] = as.openid
