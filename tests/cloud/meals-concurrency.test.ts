@@ -85,7 +85,10 @@ test('a budget for 5 meals and 20 riders at once: 5 subsidised bookings, then a 
 
 test('20 meals placed at once with 4 lockers: 4 in lockers, one meal per locker, the rest told the lockers are full', async () => {
   const c = addCanteen(cloud, 'canteen-clock', { staff: [STAFF], lockers: 4 })
-  const slotId = c.slot({ date: today(), start: '23:50', end: '23:55', capacity: 40 }, { cutoffAt: new Date(Date.now() + 3_600_000), startsAt: new Date(Date.now() + 3_600_000) })
+  const slotId = c.slot(
+    { date: today(), start: '23:50', end: '23:55', capacity: 40 },
+    { cutoffAt: new Date(Date.now() + 3_600_000), startsAt: new Date(Date.now() + 3_600_000) },
+  )
   const riders = addRiders(cloud, 'o-mclock', 20)
   const booked = await Promise.all(riders.map((r) => book(cloud, r, slotId)))
   expect(booked.every((b) => b.ok)).toBe(true)
@@ -98,7 +101,9 @@ test('20 meals placed at once with 4 lockers: 4 in lockers, one meal per locker,
   expect(inLockers.map((b) => b.lockerNo).sort()).toEqual([1, 2, 3, 4])
   // the same code confirmed 10 times at once: one pickup, the subsidy drawn once, the locker emptied
   const mine = inLockers[0]
-  const pickups = await Promise.all(Array.from({ length: 10 }, () => cloud.call('meals', 'confirmPickup', { canteenId: c.id, code: mine.code }, { openid: STAFF })))
+  const pickups = await Promise.all(
+    Array.from({ length: 10 }, () => cloud.call('meals', 'confirmPickup', { canteenId: c.id, code: mine.code }, { openid: STAFF })),
+  )
   expect(pickups.map(code).filter((x) => x === 'OK').length).toBe(1)
   expect(pickups.map(code).filter((x) => x !== 'OK')).toEqual(Array(9).fill('CONFLICT'))
   expect(bookingsOf(cloud, { _id: mine._id })[0]).toMatchObject({ state: 'collected', subsidyFen: 1500 })

@@ -59,7 +59,14 @@ export const MEALS = [
 export function addCanteen(
   cloud: TestCloud,
   id: string,
-  opts: { policy?: Partial<MealPolicy>; budgetFen?: number; perMealFen?: number; lockers?: number; dates?: string[]; staff?: string[] } = {},
+  opts: {
+    policy?: Partial<MealPolicy>
+    budgetFen?: number
+    perMealFen?: number
+    lockers?: number
+    dates?: string[]
+    staff?: string[]
+  } = {},
 ): TestCanteen {
   const now = new Date()
   const canteen = {
@@ -74,7 +81,16 @@ export function addCanteen(
   }
   cloud.db.insert('canteens', [canteen])
   cloud.db.insert('meal_dishes', [
-    { _id: `${id}-d-1`, canteenId: id, name: '红烧鸡腿', photo: null, allergens: ['soy'], pendingMedia: [], retired: false, createdAt: now },
+    {
+      _id: `${id}-d-1`,
+      canteenId: id,
+      name: '红烧鸡腿',
+      photo: null,
+      allergens: ['soy'],
+      pendingMedia: [],
+      retired: false,
+      createdAt: now,
+    },
   ])
   const meals = MEALS.map((m) => ({ ...m, dishIds: [`${id}-d-1`] }))
   const dates = opts.dates ?? Array.from({ length: 7 }, (_, i) => addDays(today(), i))

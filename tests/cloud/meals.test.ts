@@ -8,7 +8,18 @@ import { randomUUID } from 'node:crypto'
 import { addDays } from '../../cloudfunctions/_lib/time'
 import { DEMO } from '../../scripts/local-cloud/seed/demo'
 import { startTestCloud, type TestCloud } from '../helpers/local-cloud'
-import { activeIn, addCanteen, addRiders, book, bookingsOf, mealsSnapshot, slotDoc, type TestCanteen, today, tomorrow } from './meals-helpers'
+import {
+  activeIn,
+  addCanteen,
+  addRiders,
+  book,
+  bookingsOf,
+  mealsSnapshot,
+  slotDoc,
+  type TestCanteen,
+  today,
+  tomorrow,
+} from './meals-helpers'
 import { code, data } from './users-helpers'
 
 let cloud: TestCloud
@@ -53,7 +64,9 @@ describe('listDay', () => {
   })
 
   test('an unknown canteen is NOT_FOUND; a bad date is INVALID_ARGUMENT', async () => {
-    expect(code(await cloud.call('meals', 'listDay', { date: tomorrow(), canteenId: 'canteen-nope' }, { openid: DEMO.rider.zhang }))).toBe('NOT_FOUND')
+    expect(code(await cloud.call('meals', 'listDay', { date: tomorrow(), canteenId: 'canteen-nope' }, { openid: DEMO.rider.zhang }))).toBe(
+      'NOT_FOUND',
+    )
     expect(code(await cloud.call('meals', 'listDay', { date: '2026/11/26' }, { openid: DEMO.rider.zhang }))).toBe('INVALID_ARGUMENT')
   })
 })
@@ -62,12 +75,28 @@ describe('book', () => {
   test('a verified rider books: a 6-character code without confusable characters, the seat is taken', async () => {
     const slotId = c.slot({ start: '11:00' })
     const r = data(await book(cloud, riders[0], slotId))
-    expect(r).toMatchObject({ slotId, canteenId: c.id, date: tomorrow(), start: '11:00', service: 'lunch', state: 'booked', subsidised: true, repeated: false })
+    expect(r).toMatchObject({
+      slotId,
+      canteenId: c.id,
+      date: tomorrow(),
+      start: '11:00',
+      service: 'lunch',
+      state: 'booked',
+      subsidised: true,
+      repeated: false,
+    })
     expect(r.code).toMatch(/^[ACDEFHJKMNPRTUVWXY3479]{6}$/)
     expect(r.code).not.toMatch(/[0O1IL2Z5S6G8BQ]/)
     expect(slotDoc(cloud, slotId)).toMatchObject({ booked: 1, seatsLeft: 9, codes: [r.code] })
     const view = data(await cloud.call('meals', 'getBooking', { bookingId: r.id }, { openid: riders[0] }))
-    expect(view).toMatchObject({ code: r.code, start: '11:00', end: '11:30', meal: { name: '爱心餐', priceFen: 1500 }, canCancel: true, lockerNo: null })
+    expect(view).toMatchObject({
+      code: r.code,
+      start: '11:00',
+      end: '11:30',
+      meal: { name: '爱心餐', priceFen: 1500 },
+      canCancel: true,
+      lockerNo: null,
+    })
   })
 
   test('the same requestId again books once and answers the same booking', async () => {
@@ -144,7 +173,10 @@ describe('book', () => {
       },
     ])
     const r = await book(cloud, 'o-m1-paused', slotId)
-    expect(r.ok ? '' : r.error).toMatchObject({ code: 'FAILED_PRECONDITION', message: expect.stringMatching(/30 天内 3 次预约未取餐.*暂停到/) })
+    expect(r.ok ? '' : r.error).toMatchObject({
+      code: 'FAILED_PRECONDITION',
+      message: expect.stringMatching(/30 天内 3 次预约未取餐.*暂停到/),
+    })
     const day = data(await cloud.call('meals', 'listDay', { date: tomorrow(), canteenId: c.id }, { openid: 'o-m1-paused' }))
     expect(day.me.pauseReason).toBe('30 天内 3 次预约未取餐')
     expect(day.slots.find((s) => s.id === slotId)?.reason).toBe('预约已暂停')

@@ -89,7 +89,7 @@ async function priorBooking(requestId: string, openid: string, a: Pick<Attempt, 
   return null
 }
 
-/** Per-day and per-week limits (only on slots whose canteen set them). A rider racing themself may exceed by one. */
+/** Per-day and per-week limits at this canteen (only on slots whose canteen set them). A rider racing themself may exceed by one. */
 async function checkLimits(slot: Doc, openid: string, key: SlotKey): Promise<void> {
   const limits = (slot.limits ?? {}) as Doc
   const perDay = num(limits.perDay, 2)
@@ -98,7 +98,7 @@ async function checkLimits(slot: Doc, openid: string, key: SlotKey): Promise<voi
   const mine = await rows(
     db
       .collection(COLLECTION.meal_bookings)
-      .where({ openid, date: _.gte(monday).and(_.lte(addDays(monday, 6))), state: _.in([...SEAT_STATES]) })
+      .where({ openid, canteenId: key.canteenId, date: _.gte(monday).and(_.lte(addDays(monday, 6))), state: _.in([...SEAT_STATES]) })
       .field({ date: true, service: true })
       .limit(100),
   )

@@ -80,6 +80,7 @@ export const setBudget = act('setBudget', {
   summary: '镇里设定食堂某个月的爱心餐补贴预算（已经答应出去的补贴不能被减掉）',
   roles: ['town'],
   errors: ['NOT_FOUND', 'FAILED_PRECONDITION'],
+  onDenied: recordRefusal('mealBudget'),
   async handler(input, ctx) {
     const { now } = ctx
     const canteen = await loadCanteen(input.canteenId)
