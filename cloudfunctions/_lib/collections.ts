@@ -109,6 +109,8 @@ export const COLLECTIONS = {
       { name: 'slot_state', keys: { slotId: 1, state: 1 } },
       { name: 'canteen_date_state', keys: { canteenId: 1, date: 1, state: 1 } },
       { name: 'rider_time', keys: { openid: 1, startsAt: -1 } },
+      // strikes against the no-show policy (no-shows and late cancels), per rider and canteen
+      { name: 'rider_strikes', keys: { openid: 1, canteenId: 1, struckAt: -1 } },
       { name: 'state_hold', keys: { state: 1, holdUntil: 1 } },
     ],
   },

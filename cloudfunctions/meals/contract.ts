@@ -132,7 +132,7 @@ export const exportInput = z
   .strict()
 
 // ---- liaison (their groups) and town ----
-export const liftPauseInput = z.object({ openid: key, note: text(40).optional() }).strict()
+export const liftPauseInput = z.object({ riderOpenid: key, note: text(40).optional() }).strict()
 
 export const mealsContract = defineContract({
   listDay: { input: listDayInput, output: dayView },

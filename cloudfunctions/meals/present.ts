@@ -42,7 +42,7 @@ export interface BookingContext {
 
 export function bookingViewOf(b: Doc, { slot, canteen, menu, policy, now }: BookingContext): BookingView {
   const state = bookingState(b)
-  const startsAt = dateOrNull(b.startsAt) ?? dateOrNull(slot?.startsAt) ?? new Date(0)
+  const startsAt = dateOrNull(slot?.startsAt) ?? dateOrNull(b.startsAt) ?? new Date(0)
   const holdUntil = holdUntilOf(b, slot, policy)
   const meal = mealOf(b, menu)
   const t = now.getTime()

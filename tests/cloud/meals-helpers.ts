@@ -5,6 +5,7 @@
  * a booking call with a fresh requestId.
  */
 import { randomUUID } from 'node:crypto'
+import { EJSON } from 'bson'
 import { lockerDocs, newSlotDoc } from '../../cloudfunctions/_domain/meal-plan'
 import { DEFAULT_POLICY, type MealPolicy } from '../../cloudfunctions/_domain/meal-rules'
 import { addDays, businessDate } from '../../cloudfunctions/_lib/time'
@@ -141,5 +142,38 @@ export function mealsSnapshot(cloud: TestCloud): unknown {
       c,
       cloud.db.find(c, {}, { limit: 5000 }),
     ]),
+  )
+}
+
+/**
+ * Set fields of a stored document the way an update would (for "time has passed": a slot's or a
+ * booking's instants moved into the past, without waiting or changing the machine's clock).
+ */
+export async function patch(cloud: TestCloud, collection: string, id: string, fields: Doc): Promise<void> {
+  const res = (await cloud.db.handle({
+    action: 'database.modifyDocument',
+    collectionName: collection,
+    queryType: 'WHERE',
+    query: EJSON.stringify({ _id: id }, { relaxed: false }),
+    data: EJSON.stringify({ $set: fields }, { relaxed: false }),
+    merge: true,
+    multi: false,
+  })) as { code?: string; data?: { updated: number } }
+  if (res.code || res.data?.updated !== 1) throw new Error(`patch ${collection}/${id} failed: ${JSON.stringify(res)}`)
+}
+
+/** A slot of today with explicit instants relative to now (minutes), whatever the hour: start/end name it, the instants rule it. */
+export function todaySlot(
+  c: TestCanteen,
+  start: string,
+  end: string,
+  at: { starts: number; ends: number; cutoff?: number },
+  capacity = 10,
+): string {
+  const now = Date.now()
+  const m = (n: number) => new Date(now + n * 60_000)
+  return c.slot(
+    { date: today(), start, end, capacity },
+    { startsAt: m(at.starts), endsAt: m(at.ends), cutoffAt: m(at.cutoff ?? at.starts - 5), settleAt: m(at.ends + 30) },
   )
 }

@@ -176,6 +176,8 @@ function newBooking(a: Attempt, requestId: string, openid: string, now: Date): D
     cancelNote: null,
     lateCancel: false,
     noShowAt: null,
+    /** When this booking counted against the rider (a no-show or a late cancel), for the pause policy. */
+    struckAt: null,
     subsidyFen: 0,
     // Payment happens at the counter today; the fields leave room for an online payment later.
     payment: { method: 'counter', priceFen: null, payFen: null, paidAt: null, transactionId: null },

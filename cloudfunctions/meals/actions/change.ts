@@ -41,7 +41,7 @@ export const cancelBooking = act('cancelBooking', {
     const b = j.booking
     if (str(b.state) === 'cancelled') return viewOf(j, now)
     if (str(b.state) !== 'booked') refuseByState(b)
-    const startsAt = dateOrNull(b.startsAt)?.getTime() ?? 0
+    const startsAt = (dateOrNull(j.slot?.startsAt) ?? dateOrNull(b.startsAt))?.getTime() ?? 0
     if (now.getTime() >= startsAt) throw precondition('已经开餐了，不能取消；来不及的话可以改到下一个时段或延长保温')
     const lateCancel = now.getTime() >= startsAt - j.policy.freeCancelMinutes * MINUTE_MS
     const change = {
@@ -50,6 +50,8 @@ export const cancelBooking = act('cancelBooking', {
       cancelledAt: now,
       cancelledBy: 'rider',
       lateCancel,
+      // a late cancel counts like a no-show, from now
+      struckAt: lateCancel ? now : null,
       updatedAt: now,
     }
     const won = updatedCount(await bookings().where({ _id: b._id, state: 'booked' }).update({ data: change }))

@@ -139,6 +139,8 @@ export const confirmPickup = act('confirmPickup', {
       collectedAt: now,
       collectedBy: ctx.caller.openid,
       lateCollected: state === 'no_show',
+      // collected after all: the no-show no longer counts
+      struckAt: null,
       subsidyFen,
       ledgerId: ledgerIdOf(input.canteenId, str(b.date)),
       payment: { method: 'counter', priceFen, payFen: priceFen, paidAt: now, transactionId: null },

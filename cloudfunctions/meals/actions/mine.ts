@@ -57,10 +57,8 @@ export async function ownBooking(bookingId: string, openid: string): Promise<Joi
 export function strikes(list: JoinedBooking[], profile: Doc | null, now: Date): number {
   const reset = dateOrNull(profile?.mealPauseResetAt)?.getTime() ?? 0
   return list.filter((j) => {
-    const b = j.booking
-    const at = dateOrNull(b.startsAt)?.getTime() ?? 0
-    const struck = str(b.state) === 'no_show' || b.lateCancel === true
-    return struck && at > reset && at >= now.getTime() - j.policy.noShow.windowDays * DAY_MS
+    const at = dateOrNull(j.booking.struckAt)?.getTime()
+    return at !== undefined && at > reset && at >= now.getTime() - j.policy.noShow.windowDays * DAY_MS
   }).length
 }
 

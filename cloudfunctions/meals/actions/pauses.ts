@@ -32,9 +32,7 @@ export async function evaluatePause(openid: string, canteen: Doc, now: Date, pro
   const struck = await rows(
     db
       .collection(COLLECTION.meal_bookings)
-      .where(
-        _.and([{ openid, canteenId: String(canteen._id), startsAt: _.gte(since) }, _.or([{ state: 'no_show' }, { lateCancel: true }])]),
-      )
+      .where({ openid, canteenId: String(canteen._id), struckAt: _.gte(since) })
       .field({ _id: true })
       .limit(100),
   )
@@ -96,24 +94,24 @@ export const liftPause = act('liftPause', {
   errors: ['NOT_FOUND', 'FAILED_PRECONDITION', 'CONTENT_REJECTED'],
   async scope(input, { caller }) {
     if (isTown(caller)) return true
-    const rider = await row(db.collection(COLLECTION.users).where({ _id: input.openid }))
+    const rider = await row(db.collection(COLLECTION.users).where({ _id: input.riderOpenid }))
     if (!rider) throw notFound('没有这个小哥')
     return strings(rider.groupIds).some((g) => isLiaisonOf(caller, g))
   },
   async handler(input, { caller, now }) {
-    const rider = await row(db.collection(COLLECTION.users).where({ _id: input.openid }))
+    const rider = await row(db.collection(COLLECTION.users).where({ _id: input.riderOpenid }))
     if (!rider) throw notFound('没有这个小哥')
     const pause = mealPauseOf(rider, now)
     if (!pause) throw precondition('这位小哥现在没有被暂停预约')
     await checkTexts({ note: input.note }, { openid: caller.openid, scene: 'comment' })
     await db
       .collection(COLLECTION.users)
-      .where({ _id: input.openid })
+      .where({ _id: input.riderOpenid })
       .update({ data: { mealPause: null, mealPauseResetAt: now } })
     await writeAudit(
       {
         actorOpenid: caller.openid,
-        targetOpenid: input.openid,
+        targetOpenid: input.riderOpenid,
         action: 'mealPauseLift',
         scope: { kind: 'canteen', id: pause.canteenId || null },
         outcome: 'applied',
@@ -125,7 +123,7 @@ export const liftPause = act('liftPause', {
     )
     await notify(
       {
-        to: input.openid,
+        to: input.riderOpenid,
         title: '爱心餐预约已恢复',
         text: '联络员已为你恢复爱心餐预约。请按时取餐，来不了记得提前取消。',
         page: 'pages/canteen/index',

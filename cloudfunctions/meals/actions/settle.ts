@@ -75,7 +75,7 @@ async function markNoShows(now: Date, canteenOf: (id: string) => Promise<Doc | n
       await db
         .collection(COLLECTION.meal_bookings)
         .where(where)
-        .update({ data: { state: 'no_show', noShowAt: now, updatedAt: now } }),
+        .update({ data: { state: 'no_show', noShowAt: now, struckAt: now, updatedAt: now } }),
     )
     if (won !== 1) continue
     byCanteen.set(str(b.canteenId), [...(byCanteen.get(str(b.canteenId)) ?? []), b])

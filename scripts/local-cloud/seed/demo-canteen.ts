@@ -138,6 +138,7 @@ function demoBooking(date: string, now: Date): Doc {
     cancelNote: null,
     lateCancel: false,
     noShowAt: null,
+    struckAt: null,
     subsidyFen: 0,
     payment: { method: 'counter', priceFen: null, payFen: null, paidAt: null, transactionId: null },
     createdAt: now,
