@@ -12,18 +12,21 @@ describe('first screen (H5 in Chromium, local cloud with demo data)', () => {
   }, 60000)
   afterAll(() => e2e?.close())
 
-  test('a verified rider sees greeting, open stations, canteen and notices', async () => {
+  test('a verified rider sees greeting and the nearest open stations; a station card opens that station', async () => {
     const w = await e2e.open('/pages/index/index', { openid: 'o-demo-admin-wang' })
     const { page } = w
     // Which stations are open depends on the hour; two demo stations are open 24 hours, so at any
     // time of day at least one open station card is shown.
-    await page.getByText('今晚有雷阵雨').first().waitFor({ timeout: 15000 })
-    expect(await page.locator('.station__name').count()).toBeGreaterThan(0)
+    await page.locator('.station__name').first().waitFor({ timeout: 15000 })
     const text = await page.locator('body').textContent()
     expect(text).toContain('王强')
-    expect(text).toContain('今晚有雷阵雨')
-    expect(text).not.toMatch(/undefined|null|NaN|Error/)
+    expect(text).toMatch(/\d+(\.\d+)? ?(米|公里)|就在附近/)
+    expect(text).not.toMatch(/undefined|null|NaN|Error|马上上线/)
     await e2e.shot(page, 'e2e-home-rider')
+    const name = (await page.locator('.station__name').first().textContent()) ?? ''
+    await page.locator('.station__name').first().click()
+    await page.waitForURL(/pkg-stations\/detail\/index\?stationId=/, { timeout: 15000 })
+    await page.getByText(name).first().waitFor({ timeout: 15000 })
     expect(w.consoleErrors).toEqual([])
     expect(w.outsideRequests).toEqual([])
   }, 60000)

@@ -1,13 +1,13 @@
 /**
  * 议事: consultation topics. The topics feature fills this page (raise a problem with photos,
- * support it once, comment, council sessions, outcome and follow-up timeline); until then it
- * explains the process and points to the hot topics on 首页.
+ * support it once, comment, council sessions, outcome and follow-up timeline); until it lands the
+ * page explains how a problem becomes a topic today — through the group's liaison — and promises
+ * nothing the app cannot do yet.
  * Docs: https://docs.taro.zone/docs/apis/route/switchTab  ·
  *       https://developers.weixin.qq.com/miniprogram/dev/api/media/image/wx.chooseMedia.html
  */
 
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import Card from '@/components/card'
 import InfoList, { type InfoItem } from '@/components/info-list'
 import SectionHeader from '@/components/section-header'
@@ -34,10 +34,8 @@ export default function TopicsPage() {
             compact
             kind="empty"
             glyph="议"
-            title="提议题马上开放"
-            description="大家正在议的事，可以先在首页查看。"
-            actionText="看大家在议的事"
-            onAction={() => void Taro.switchTab({ url: '/pages/index/index' })}
+            title="遇到难处，先告诉联络员"
+            description="在小哥群里@联络员，把问题、地点和照片发给他。联络员会把大家反映多的事排进议事会。"
           />
         </Card>
         <SectionHeader title="一件事怎么办成" />
