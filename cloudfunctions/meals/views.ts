@@ -76,6 +76,8 @@ export const dayView = out({
   slots: z.array(slotView),
   me: out({
     verified: z.boolean(),
+    /** Staff of this canteen (or town): the 食堂管理 entry is offered. */
+    staff: z.boolean(),
     /** Booking is paused for no-shows until this instant. */
     pausedUntil: isoTime.nullable(),
     pauseReason: z.string().nullable(),

@@ -9,6 +9,7 @@ import { _, db } from '../../_lib/cloud'
 import { COLLECTION } from '../../_lib/collections'
 import { visibleFiles } from '../../_lib/content'
 import { notFound } from '../../_lib/errors'
+import { isCanteenStaff } from '../../_lib/guard'
 import { tempUrls } from '../../_lib/files'
 import { templateId } from '../../_lib/notify'
 import { type ActionContext, actionsOf } from '../../_lib/router'
@@ -126,6 +127,7 @@ export async function listDayFor(input: { date: string; canteenId?: string }, { 
     slots,
     me: {
       verified: caller.verified,
+      staff: isCanteenStaff(caller, str(day._id)),
       pausedUntil: pause ? isoShanghai(pause.until) : null,
       pauseReason: pause?.reason ?? null,
       booked: mine.map((m) => ({ service: m.service === 'dinner' ? 'dinner' : 'lunch', bookingId: m.bookingId, slotId: m.slotId })),

@@ -1,0 +1,132 @@
+/**
+ * 预约规则 (canteen staff, town): when booking closes and free cancelling ends, how long a meal is
+ * kept warm and how much longer a late rider may ask for, how many no-shows pause booking and for
+ * how long, and per-rider limits a day and a week. The slots still ahead take the new rules.
+ */
+
+import type { Envelope } from '@cloud/_lib/envelope'
+import type { ManagedCanteen, PolicyView } from '@cloud/meals/contract'
+import { Button, Input, Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useCallback, useState } from 'react'
+import Card from '@/components/card'
+import StateView from '@/components/state-view'
+import { useCloudQuery } from '@/hooks/use-cloud-query'
+import { myCanteens, setPolicy } from '@/services/meals/staff'
+import '../shared.scss'
+import './index.scss'
+
+async function loadCanteen(canteenId: string): Promise<Envelope<ManagedCanteen | null>> {
+  const r = await myCanteens()
+  return r.ok ? { ok: true, data: r.data.canteens.find((c) => c.id === canteenId) ?? null } : r
+}
+
+type NumberKey = 'cutoffMinutes' | 'freeCancelMinutes' | 'holdMinutes' | 'extendMinutes'
+const MINUTES: [NumberKey, string, string][] = [
+  ['cutoffMinutes', '开餐前多少分钟截止预约', '分钟'],
+  ['freeCancelMinutes', '开餐前多少分钟内取消算爽约', '分钟'],
+  ['holdMinutes', '时段结束后保温多久', '分钟'],
+  ['extendMinutes', '晚到的小哥可以再延长', '分钟'],
+]
+
+function Field({ label, unit, value, onInput }: { label: string; unit: string; value: string; onInput: (v: string) => void }) {
+  return (
+    <View className="form__field settings__field">
+      <Text className="form__label">{label}</Text>
+      <View className="settings__input">
+        <Input className="form__input" type="number" value={value} onInput={(e) => onInput(e.detail.value)} />
+        <Text className="settings__unit">{unit}</Text>
+      </View>
+    </View>
+  )
+}
+
+function PolicyForm({ canteen }: { canteen: ManagedCanteen }) {
+  const [p, setP] = useState<PolicyView>(canteen.policy)
+  const [week, setWeek] = useState(canteen.policy.limits.perWeek === null ? '' : String(canteen.policy.limits.perWeek))
+  const [busy, setBusy] = useState(false)
+  const n = (v: string) => Number(v) || 0
+  async function save() {
+    setBusy(true)
+    const r = await setPolicy({
+      canteenId: canteen.id,
+      policy: { ...p, limits: { perDay: p.limits.perDay, perWeek: week.trim() ? n(week) : null } },
+    })
+    setBusy(false)
+    if (!r.ok) return void Taro.showModal({ title: '没有保存', content: r.error.message, showCancel: false, confirmText: '知道了' })
+    void Taro.showToast({ title: '规则已保存', icon: 'success' })
+  }
+  return (
+    <>
+      <Card>
+        {MINUTES.map(([key, label, unit]) => (
+          <Field key={key} label={label} unit={unit} value={String(p[key])} onInput={(v) => setP({ ...p, [key]: n(v) })} />
+        ))}
+      </Card>
+      <Card>
+        <Field
+          label="几次爽约暂停预约"
+          unit="次"
+          value={String(p.noShow.count)}
+          onInput={(v) => setP({ ...p, noShow: { ...p.noShow, count: n(v) } })}
+        />
+        <Field
+          label="在多少天内"
+          unit="天"
+          value={String(p.noShow.windowDays)}
+          onInput={(v) => setP({ ...p, noShow: { ...p.noShow, windowDays: n(v) } })}
+        />
+        <Field
+          label="暂停多少天"
+          unit="天"
+          value={String(p.noShow.pauseDays)}
+          onInput={(v) => setP({ ...p, noShow: { ...p.noShow, pauseDays: n(v) } })}
+        />
+      </Card>
+      <Card>
+        <Text className="form__label">每人每天最多</Text>
+        <View className="chips">
+          {[1, 2].map((k) => (
+            <View
+              key={k}
+              className={`chip${p.limits.perDay === k ? ' chip--on' : ''}`}
+              hoverClass="chip--pressed"
+              onClick={() => setP({ ...p, limits: { ...p.limits, perDay: k } })}
+            >
+              <Text>{k === 1 ? '1 份（午餐或晚餐）' : '2 份（午餐和晚餐）'}</Text>
+            </View>
+          ))}
+        </View>
+        <Field label="每人每周最多（空着为不限）" unit="份" value={week} onInput={setWeek} />
+      </Card>
+      <Button
+        className="button-primary settings__save"
+        hoverClass="button-primary--hover"
+        loading={busy}
+        disabled={busy || undefined}
+        onClick={() => void save()}
+      >
+        保存规则
+      </Button>
+    </>
+  )
+}
+
+export default function SettingsPage() {
+  const { params } = useRouter()
+  const canteenId = params.canteenId ?? ''
+  const fetcher = useCallback(() => loadCanteen(canteenId), [canteenId])
+  const { state, reload } = useCloudQuery(fetcher)
+  if (state.status === 'loading') return <StateView kind="loading" title="正在打开预约规则…" />
+  if (state.status === 'error') return <StateView kind="error" description={state.error.message} onAction={() => void reload()} />
+  if (!state.data) return <StateView kind="empty" glyph="饭" title="不是你负责的食堂" />
+  return (
+    <View className="page settings">
+      <View className="page__body">
+        <Text className="page-lead__title">{state.data.name}</Text>
+        <Text className="page-lead__text">每人每天每餐（午餐、晚餐）只能约一份。改了规则，之后的时段都按新规则。</Text>
+        <PolicyForm canteen={state.data} />
+      </View>
+    </View>
+  )
+}
