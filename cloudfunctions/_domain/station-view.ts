@@ -31,10 +31,8 @@ export const serviceView = out({
   key: serviceKeySchema,
   label: z.string(),
   glyph: z.string(),
-  /** ok; reported = riders reported a problem not yet confirmed; confirmed/broken = known broken; paused by staff. */
-  state: z.enum(SERVICE_STATES),
-  /** e.g. "充电器坏了（3 人反映，待确认）" */
-  stateText: z.string().nullable(),
+  state: z.enum(SERVICE_STATES).describe('ok 正常；reported 有小哥反映、待确认；confirmed 已确认在修；broken 故障；paused 暂停'),
+  stateText: z.string().nullable().describe('如 充电器坏了（3 人反映，待确认）'),
 })
 export type ServiceView = z.infer<typeof serviceView>
 
@@ -47,17 +45,14 @@ export const stationRow = out({
   address: z.string(),
   location: latLng,
   distanceM: z.number(),
-  /** "1.2 公里" / "350 米" */
-  distanceText: z.string(),
+  distanceText: z.string().describe('如 1.2 公里 / 350 米'),
   openNow: z.boolean(),
-  /** "还有 45 分钟关门" / "明天 08:00 开门" / "暂停开放：装修" */
-  hint: z.string(),
+  hint: z.string().describe('如 还有 45 分钟关门 / 明天 08:00 开门 / 暂停开放：装修'),
   minutesToClose: z.number().nullable(),
   hoursText: z.string(),
   services: z.array(serviceView),
-  /** A station-level report ("到点没开门") still open. */
-  stationProblem: z.string().nullable(),
-  temporarilyClosed: z.boolean(),
+  stationProblem: z.string().nullable().describe('驿站本身未处理的反映，如 到点没开门（2 人反映，待确认）'),
+  temporarilyClosed: z.boolean().describe('暂停开放中（此时不提供服务，也不能反映问题）'),
 })
 export type StationRow = z.infer<typeof stationRow>
 

@@ -34,7 +34,11 @@ export function withClientParams<P>() {
 }
 
 /** What a client sends for an action. */
-export type ParamsOf<A extends ActionSpec> = A extends ActionSpec<z.ZodTypeAny, z.ZodTypeAny, infer P> ? P : never
+export type ParamsOf<A extends ActionSpec> = A extends { readonly clientParams?: infer P }
+  ? unknown extends P
+    ? z.input<A['input']>
+    : P
+  : z.input<A['input']>
 /** What the handler answers (`data` of the envelope). */
 export type ResultOf<A extends ActionSpec> = z.output<A['output']>
 /** The validated input a handler receives. */

@@ -27,6 +27,15 @@ function pages() {
   return [...app.pages, ...subs]
 }
 
+/** Query strings of pages that show one thing (opened without it they show their "not found" state). */
+const QUERY = {
+  'pkg-stations/detail/index': 'stationId=st-wanda',
+  'pkg-stations/report/index': 'stationId=st-wanda',
+  'pkg-stations/console/index': 'stationId=st-wanda',
+  'pkg-stations/print-code/index': 'stationId=st-wanda',
+  'pkg-stations/edit/index': 'stationId=st-wanda',
+}
+
 const PEOPLE = [
   ['rider', 'o-demo-admin-wang'],
   ['visitor', 'o-demo-visitor-zhao'],
@@ -63,7 +72,8 @@ async function main() {
       if (r.url().startsWith('http') && h !== '127.0.0.1') problems.push(`${name}: request left the machine: ${r.url()}`)
     })
     if (setup) await setup(page, context)
-    await page.goto(`${url}/?group=G-demo-zhoupu-wanda#/${path}`, { waitUntil: 'networkidle' })
+    const query = QUERY[path] ? `?${QUERY[path]}` : ''
+    await page.goto(`${url}/?group=G-demo-zhoupu-wanda#/${path}${query}`, { waitUntil: 'networkidle' })
     await page.waitForTimeout(600)
     await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: true })
     await context.close()

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { deflateSync } from 'node:zlib'
 import type { Page } from 'playwright-core'
-import { fileExists } from '../cloud/users-helpers'
+import { deliverVerdict, fileExists } from '../cloud/stations-helpers'
 import { type E2E, startE2E } from './helpers/browser'
 
 const RIDER = 'o-demo-rider-zhang'
@@ -90,6 +90,12 @@ describe('stations, town editing and 首页 location (H5 in Chromium)', () => {
     expect(await fileExists(e2e.cloud, fileId)).toBe(true)
     expect(w.consoleErrors).toEqual([])
 
+    // Riders see it once its content check has passed (the verdict WeChat pushes to contentcheck).
+    const waiting = await e2e.open('/pkg-stations/detail/index?stationId=st-civic', { openid: RIDER })
+    await waiting.page.locator('.detail__hint').waitFor({ timeout: 15000 })
+    expect(await waiting.page.locator('.detail__photo').count()).toBe(0)
+    await deliverVerdict(e2e.cloud, fileId, 'pass')
+
     const rider = await e2e.open('/pkg-stations/detail/index?stationId=st-civic', { openid: RIDER })
     const img = rider.page.locator('.detail__photo img, img.detail__photo').first()
     await img.waitFor({ timeout: 15000 })
@@ -142,7 +148,7 @@ describe('stations, town editing and 首页 location (H5 in Chromium)', () => {
       { timeout: 15000 },
     )
     expect(e2e.cloud.db.find('stations', { _id: 'st-xiuyan' })[0]).toMatchObject({ status: 'removed', closedReason: '社区收回场地' })
-    expect(await page.locator('.console__pick', { hasText: '繁荣社区党群服务站' }).count()).toBe(0)
+    expect(await page.locator('.console__picker .chip', { hasText: '繁荣社区党群服务站' }).count()).toBe(0)
     expect(w.consoleErrors).toEqual([])
 
     const rider = await e2e.open('/pages/stations/index', { openid: RIDER })

@@ -6,10 +6,11 @@
  * the 24 h store never), so the test follows whatever the list puts first.
  */
 import type { Page } from 'playwright-core'
+import { DEMO } from '../../scripts/local-cloud/seed/demo'
 import { type E2E, startE2E, type Watched } from './helpers/browser'
 
-const RIDER = 'o-demo-rider-zhang'
-const TOWN = 'o-demo-town-office'
+const RIDER = DEMO.rider.zhang
+const TOWN = DEMO.town
 const STAFF = 'o-e2e-station-staff'
 const NEAR_WANDA = { latitude: 31.1168, longitude: 121.5746 }
 
@@ -133,8 +134,8 @@ describe('stations (H5 in Chromium)', () => {
     await inputs.nth(1).fill('周浦镇沈梅路 88 号')
     await inputs.nth(2).fill('131.1')
     await inputs.nth(3).fill('121.57')
-    await page.locator('.hours-editor__toggle', { hasText: '手机充电' }).click()
-    await page.locator('.hours-editor__toggle', { hasText: '热饭' }).click()
+    await page.locator('.edit__services .chip', { hasText: '手机充电' }).click()
+    await page.locator('.edit__services .chip', { hasText: '热饭' }).click()
     await page.locator('.hours-editor__add', { hasText: '新建驿站' }).click()
     await page.getByText('没有保存').waitFor({ timeout: 15000 })
     expect(await text(page)).toContain('参数不正确：location.lat')
@@ -149,6 +150,51 @@ describe('stations (H5 in Chromium)', () => {
     const saved = e2e.cloud.db.find('stations', { name: '沈梅路骑手加油站' })
     expect(saved).toHaveLength(1)
     expect(saved[0].services).toEqual(['phone_charging', 'heating'])
+    expect(w.consoleErrors).toEqual([])
+  }, 60000)
+
+  test('导航过去 in the browser: the address, 复制地址 and a map link (no request leaves the machine); a closed station says so', async () => {
+    const w = await e2e.open(`/pkg-stations/detail/index?stationId=${DEMO.station.wanda}`, { openid: RIDER })
+    const { page } = w
+    await page.locator('.detail__hint').waitFor({ timeout: 15000 })
+    expect(await text(page)).toContain('电话：021-58110000')
+    await page.locator('.detail__navigate').click()
+    await page.locator('.navigate-panel').waitFor()
+    expect(await page.locator('.navigate-panel__address').textContent()).toContain('年家浜路 518 号')
+    const href = (await page.locator('a.navigate-panel__link').getAttribute('href')) ?? ''
+    expect(href).toMatch(/^https:\/\/uri\.amap\.com\/marker\?position=121\.5746,31\.1168&name=/)
+    await page.getByText('复制地址').click()
+    await page.getByText(/地址已复制|没能复制/).waitFor({ timeout: 5000 })
+    await page.locator('.navigate-panel').scrollIntoViewIfNeeded()
+    await e2e.shot(page, 'e2e-station-detail-navigate-h5')
+    expect(w.consoleErrors).toEqual([])
+    expect(w.outsideRequests).toEqual([])
+
+    const closed = await e2e.open(`/pkg-stations/detail/index?stationId=${DEMO.station.closedRepair}`, { openid: RIDER })
+    await closed.page.getByText('驿站暂停开放，现在不提供服务').waitFor({ timeout: 15000 })
+    const body = await text(closed.page)
+    expect(body).toContain('内部装修')
+    expect(body).not.toContain('现在能用的服务')
+    expect(body).not.toContain('各项服务正常')
+    expect(await closed.page.locator('.detail__report').count()).toBe(0)
+    await e2e.shot(closed.page, 'e2e-station-detail-closed')
+    expect(closed.consoleErrors).toEqual([])
+  }, 60000)
+
+  test('the town edits the phone as text: 021-58110000 is shown with its dash and saved as typed', async () => {
+    const w = await e2e.open(`/pkg-stations/edit/index?stationId=${DEMO.station.wanda}`, { openid: TOWN })
+    const { page } = w
+    const phone = page.locator('input[placeholder="021-58110000"]')
+    await page.getByText('基本信息').waitFor({ timeout: 15000 })
+    await page.waitForFunction(
+      () => (document.querySelector('input[placeholder="021-58110000"]') as HTMLInputElement | null)?.value === '021-58110000',
+      undefined,
+      { timeout: 15000 },
+    )
+    await phone.fill('021-58119999')
+    await page.locator('.hours-editor__add', { hasText: '保存驿站资料' }).click()
+    await page.locator('.console__hours').waitFor({ timeout: 15000 })
+    expect(e2e.cloud.db.find('stations', { _id: DEMO.station.wanda })[0].phone).toBe('021-58119999')
     expect(w.consoleErrors).toEqual([])
   }, 60000)
 })

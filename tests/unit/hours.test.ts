@@ -11,6 +11,7 @@ import {
   validateExceptions,
   validateWeekly,
 } from '../../cloudfunctions/_domain/hours'
+import { reportLabel, reportOptions } from '../../cloudfunctions/stations/report-options'
 
 /** An instant given as Shanghai wall time. 2026-11-26 is a Thursday. */
 const sh = (local: string) => new Date(`${local}:00+08:00`)
@@ -167,5 +168,37 @@ describe('validation of hours', () => {
     expect(hoursText([{ days: everyDay, open: '00:00', close: '24:00' }])).toBe('24 小时开放')
     expect(hoursText([{ days: [1, 2, 3, 4, 5], open: '09:00', close: '18:00' }])).toBe('工作日 09:00–18:00')
     expect(hoursText([{ days: [1, 2, 3], open: '20:00', close: '02:00', overnight: true }])).toBe('周一至周三 20:00–次日 02:00')
+  })
+})
+
+describe('what a rider can report, at an explicit instant (the station page offers exactly what the server takes)', () => {
+  const station = { _id: 'st-x', services: ['heating', 'water'], hours: day8to21.hours, status: 'open' }
+  const labels = (at: string, doc: Record<string, unknown> = station) => reportOptions(doc, sh(at)).map((o) => o.label)
+  const refusal = (at: string, report: { service: 'water' | null; kind: 'closed' | 'empty' }, doc: Record<string, unknown> = station) => {
+    try {
+      reportLabel(doc, report, sh(at))
+      return 'OK'
+    } catch (err) {
+      return (err as { code: string }).code
+    }
+  }
+
+  test('at 02:00 (closed by its hours) 到点没开门 is not offered, and reporting it is refused; a broken service can still be told', () => {
+    expect(labels('2026-11-26T02:00')).toEqual(['热饭：微波炉坏了', '饮水：没有水', '饮水：饮水机坏了'])
+    expect(refusal('2026-11-26T02:00', { service: null, kind: 'closed' })).toBe('FAILED_PRECONDITION')
+    expect(refusal('2026-11-26T02:00', { service: 'water', kind: 'empty' })).toBe('OK')
+  })
+
+  test('at 08:00 exactly it is offered first and taken; at 21:00 (closing time) no longer', () => {
+    expect(labels('2026-11-26T08:00')[0]).toBe('到点没开门')
+    expect(refusal('2026-11-26T08:00', { service: null, kind: 'closed' })).toBe('OK')
+    expect(labels('2026-11-26T21:00')).not.toContain('到点没开门')
+  })
+
+  test('closed for repairs: nothing is offered and everything is refused, until the closure ends', () => {
+    const closed = { ...station, status: 'closed', closedReason: '内部装修', closedUntil: sh('2026-11-28T00:00') }
+    expect(labels('2026-11-26T12:00', closed)).toEqual([])
+    expect(refusal('2026-11-26T12:00', { service: 'water', kind: 'empty' }, closed)).toBe('FAILED_PRECONDITION')
+    expect(labels('2026-11-28T12:00', closed)[0]).toBe('到点没开门')
   })
 })

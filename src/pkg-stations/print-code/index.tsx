@@ -14,6 +14,7 @@ import { useCloudQuery } from '@/hooks/use-cloud-query'
 import { issueCheckinCode, listManaged } from '@/services/stations/stations'
 import { encodeQr } from '@/utils/qr'
 import './index.scss'
+import NoStation from '../no-station'
 
 function QrCode({ text }: { text: string }) {
   const matrix = useMemo(() => encodeQr(text), [text])
@@ -43,6 +44,7 @@ export default function PrintCodePage() {
   }, [stationId])
   const { state, reload } = useCloudQuery(fetcher)
 
+  if (!stationId) return <NoStation />
   if (state.status === 'loading') return <StateView kind="loading" />
   if (state.status === 'error') return <StateView kind="error" description={state.error.message} onAction={() => void reload()} />
   const code = rotated ?? state.data.code

@@ -7,13 +7,14 @@
 
 import type { ParamsOf } from '@cloud/_lib/api'
 import type { Envelope } from '@cloud/_lib/envelope'
-import type { ServiceKey, StationDetail, StationList } from '@cloud/stations/contract'
+import type { listStationsInput, ServiceKey, StationDetail, StationList } from '@cloud/stations/contract'
 import Taro from '@tarojs/taro'
+import type { z } from 'zod'
 import { callFunction } from '../cloud'
 
 export type { ProblemView, ServiceOption, StationDetail, StationList, StationRow } from '@cloud/stations/contract'
 
-export type ListParams = ParamsOf<'stations', 'listStations'>
+export type ListParams = z.input<typeof listStationsInput>
 
 const CACHE_KEY = 'xiaoge.stations.list.v1'
 
