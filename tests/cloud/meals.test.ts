@@ -56,7 +56,7 @@ describe('listDay', () => {
   })
 
   test('my own booking marks its slot and the other slots of that meal', async () => {
-    const day = data(await cloud.call('meals', 'listDay', { date: tomorrow() }, { openid: DEMO.rider.wu }))
+    const day = data(await cloud.call('meals', 'listDay', { date: tomorrow() }, { openid: DEMO.admin.wang }))
     const mine = day.slots.find((s) => s.start === '11:30')
     expect(mine).toMatchObject({ mine: true, bookable: false, reason: '已预约' })
     expect(day.slots.find((s) => s.start === '10:30')?.reason).toBe('你已预约午餐')
@@ -236,7 +236,7 @@ describe('cancel and my bookings', () => {
     expect(mine.active.map((b) => b.state)).toEqual(['booked'])
     expect(mine.history.map((b) => b.state)).toEqual(['cancelled'])
     expect(mine).toMatchObject({ pausedUntil: null, noShows: 0 })
-    const wu = data(await cloud.call('meals', 'myBookings', {}, { openid: DEMO.rider.wu }))
+    const wu = data(await cloud.call('meals', 'myBookings', {}, { openid: DEMO.admin.wang }))
     expect(wu.active[0]).toMatchObject({ canteen: { name: '周浦小哥食堂' }, start: '11:30', meal: { name: '爱心餐 A' } })
   })
 })

@@ -2,7 +2,7 @@
  * The demo canteen (周浦小哥食堂) as the `meals` function keeps it: the canteen with its policy and
  * subsidy, 24 heated lockers, a dish library, a week of menus (two 15-yuan 爱心餐 and one unsubsidised
  * set meal a day) and a week of slots from today (off-peak ones marked), plus one real booking
- * (吴涛, tomorrow 11:30) so 我的预约 has something to show. Seats, codes and the month's ledger agree
+ * (王强, tomorrow 11:30) so 我的预约 has something to show. Seats, codes and the month's ledger agree
  * with that booking, as the function would have left them.
  */
 import { lockerDocs, newSlotDoc } from '../../../cloudfunctions/_domain/meal-plan'
@@ -105,14 +105,14 @@ function menuFor(date: string, d: number, now: Date): Doc {
   }
 }
 
-/** 吴涛's booking tomorrow at 11:30 (爱心餐 A): a fixed code of the 11:30 slot. */
+/** 王强's booking tomorrow at 11:30 (爱心餐 A): a fixed code of the 11:30 slot. */
 function demoBooking(date: string, now: Date): Doc {
   const n = (11 * 60 + 30) / 5
   const code = `${CODE_ALPHABET[Math.floor(n / CODE_ALPHABET.length)]}${CODE_ALPHABET[n % CODE_ALPHABET.length]}K7MX`
   return {
-    _id: 'bk-demo-wu-tomorrow',
-    requestId: 'demo-wu-tomorrow',
-    openid: 'o-demo-rider-wu',
+    _id: 'bk-demo-wang-tomorrow',
+    requestId: 'demo-wang-tomorrow',
+    openid: 'o-demo-admin-wang',
     canteenId: DEMO_CANTEEN_ID,
     slotId: slotIdOf(DEMO_CANTEEN_ID, date, '11:30'),
     menuId: `${DEMO_CANTEEN_ID}_${date}`,

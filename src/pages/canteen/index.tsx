@@ -9,12 +9,12 @@
 
 import type { DayView } from '@cloud/meals/contract'
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { useCallback, useState } from 'react'
 import Card from '@/components/card'
 import SectionHeader from '@/components/section-header'
 import StateView from '@/components/state-view'
-import { useCloudQuery } from '@/hooks/use-cloud-query'
+import { useKeyedQuery } from '@/hooks/use-keyed-query'
 import { listDay } from '@/services/meals/rider'
 import { shortDay } from '@/utils/canteen-format'
 import BookSheet from './book-sheet'
@@ -26,16 +26,16 @@ import './index.scss'
 function Notices({ day }: { day: DayView }) {
   if (day.me.pausedUntil)
     return (
-      <Card className="notice notice--warning">
-        <Text className="notice__title">爱心餐预约暂停到 {shortDay(day.me.pausedUntil.slice(0, 10))}</Text>
-        <Text className="notice__text">原因：{day.me.pauseReason}。有特殊情况可以找联络员说明。</Text>
+      <Card className="canteen-notice canteen-notice--warning">
+        <Text className="canteen-notice__title">爱心餐预约暂停到 {shortDay(day.me.pausedUntil.slice(0, 10))}</Text>
+        <Text className="canteen-notice__text">原因：{day.me.pauseReason}。有特殊情况可以找联络员说明。</Text>
       </Card>
     )
   if (!day.me.verified && !day.me.staff)
     return (
-      <Card className="notice" onClick={() => void Taro.switchTab({ url: '/pages/me/index' })}>
-        <Text className="notice__title">认证成为小哥后才能预约</Text>
-        <Text className="notice__text">在“我的”里申请认证，联络员审核通过就能约爱心餐。 去认证 ›</Text>
+      <Card className="canteen-notice" onClick={() => void Taro.switchTab({ url: '/pages/me/index' })}>
+        <Text className="canteen-notice__title">认证成为小哥后才能预约</Text>
+        <Text className="canteen-notice__text">在“我的”里申请认证，联络员审核通过就能约爱心餐。 去认证 ›</Text>
       </Card>
     )
   return null
@@ -81,11 +81,10 @@ function DayPicker({ day, onPick }: { day: DayView; onPick: (date: string) => vo
 export default function CanteenPage() {
   const [date, setDate] = useState('')
   const fetcher = useCallback(() => listDay(date || todayGuess()), [date])
-  const { state, reload } = useCloudQuery(fetcher)
+  const { state, reload } = useKeyedQuery(fetcher, date)
   const quiet = () => reload({ quiet: true })
   const b = useBooking(quiet)
 
-  useDidShow(() => void quiet())
   usePullDownRefresh(() => void quiet().finally(() => Taro.stopPullDownRefresh()))
 
   if (state.status === 'loading') return <StateView kind="loading" title="正在看今天的菜…" />
@@ -123,7 +122,7 @@ export default function CanteenPage() {
         <DayPicker day={day} onPick={(d) => setDate(d)} />
         <SectionHeader title="选时段" />
         {day.slots.length ? (
-          <SlotGrid slots={day.slots} selectedId={b.slot?.id ?? null} onPick={(s) => b.pick(day, s)} />
+          <SlotGrid slots={day.slots} selectedId={b.slot?.id ?? null} onPick={(s) => b.pick(day, s)} seatsOnly={!day.me.verified} />
         ) : (
           <Card>
             <StateView compact kind="empty" glyph="饭" title="这一天没有开放的时段" description="看看别的日子吧。" />

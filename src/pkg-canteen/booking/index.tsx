@@ -8,11 +8,11 @@
 
 import type { BookingView } from '@cloud/meals/contract'
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { useCallback, useState } from 'react'
 import Card from '@/components/card'
 import StateView from '@/components/state-view'
-import { useCloudQuery } from '@/hooks/use-cloud-query'
+import { useKeyedQuery } from '@/hooks/use-keyed-query'
 import { cancelBooking, getBooking, runningLate } from '@/services/meals/rider'
 import { BOOKING_STATE, clockOf, shortDay, yuan } from '@/utils/canteen-format'
 import PickupQr from '../components/pickup-qr'
@@ -67,10 +67,9 @@ export default function BookingPage() {
   const { params } = useRouter()
   const bookingId = params.bookingId ?? ''
   const fetcher = useCallback(() => getBooking(bookingId), [bookingId])
-  const { state, reload } = useCloudQuery(fetcher)
+  const { state, reload } = useKeyedQuery(fetcher, bookingId)
   const [busy, setBusy] = useState(false)
 
-  useDidShow(() => void reload({ quiet: true }))
   usePullDownRefresh(() => void reload({ quiet: true }).finally(() => Taro.stopPullDownRefresh()))
 
   async function act(work: () => ReturnType<typeof cancelBooking>, done: string) {

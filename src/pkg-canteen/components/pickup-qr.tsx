@@ -16,14 +16,14 @@ export function qrSvg(matrix: boolean[][]): string {
       if (dark) d += `M${c + 4} ${r + 4}h1v1h-1z`
     })
   })
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${n} ${n}" shape-rendering="crispEdges"><rect width="${n}" height="${n}" fill="#fff"/><path d="${d}" fill="#000"/></svg>`
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${n * 8}" height="${n * 8}" viewBox="0 0 ${n} ${n}" shape-rendering="crispEdges"><rect width="${n}" height="${n}" fill="#fff"/><path d="${d}" fill="#000"/></svg>`
 }
 
 export default function PickupQr({ code }: { code: string }) {
   const src = useMemo(() => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(qrSvg(encodeQr(pickupQrText(code))))}`, [code])
   return (
     <View className="pickup-qr" ariaLabel="取餐二维码">
-      <Image className="pickup-qr__image" src={src} mode="aspectFit" />
+      <Image className="pickup-qr__image" src={src} mode="scaleToFill" />
     </View>
   )
 }

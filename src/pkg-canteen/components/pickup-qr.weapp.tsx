@@ -24,6 +24,9 @@ export default function PickupQr({ code }: { code: string }) {
     const matrix = encodeQr(pickupQrText(code))
     let cancelled = false
     Taro.nextTick(() => {
+      // (a runtime without canvas nodes — e.g. a page simulator — has no `fields`: the code text stays)
+      const selected = Taro.createSelectorQuery().select('#pickup-qr-canvas') as { fields?: unknown } | undefined
+      if (typeof selected?.fields !== 'function') return
       Taro.createSelectorQuery()
         .select('#pickup-qr-canvas')
         .fields({ node: true, size: true })

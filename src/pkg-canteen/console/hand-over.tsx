@@ -7,6 +7,7 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import Card from '@/components/card'
+import { Chip } from '@/components/chip-picker'
 import { placeMeal } from '@/services/meals/counter'
 import { BOOKING_STATE, clockOf } from '@/utils/canteen-format'
 
@@ -37,11 +38,9 @@ function Row({
         {row.holdExtended ? ' · 延长保温' : ''} · 保留到 {clockOf(row.holdUntil)}
       </Text>
       {open ? (
-        <View className="chips handover__lockers">
+        <View className="chips chips--wrap handover__lockers">
           {free.map((no) => (
-            <View key={no} className="chip" hoverClass="chip--pressed" onClick={() => onPlace(no)}>
-              <Text>{no} 号</Text>
-            </View>
+            <Chip key={no} label={`${no} 号`} on={false} onTap={() => onPlace(no)} />
           ))}
           {free.length === 0 ? <Text className="muted">没有空柜</Text> : null}
         </View>

@@ -9,12 +9,13 @@
 import type { Envelope } from '@cloud/_lib/envelope'
 import type { BoardView, ManagedCanteen } from '@cloud/meals/contract'
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { useCallback, useState } from 'react'
 import Card from '@/components/card'
+import ChipPicker, { Chip } from '@/components/chip-picker'
 import SectionHeader from '@/components/section-header'
 import StateView from '@/components/state-view'
-import { useCloudQuery } from '@/hooks/use-cloud-query'
+import { useKeyedQuery } from '@/hooks/use-keyed-query'
 import { board } from '@/services/meals/counter'
 import { myCanteens } from '@/services/meals/staff'
 import { shortDay } from '@/utils/canteen-format'
@@ -71,9 +72,8 @@ export default function ConsolePage() {
   const { params } = useRouter()
   const [canteenId, setCanteenId] = useState(params.canteenId ?? '')
   const fetcher = useCallback(() => loadConsole(canteenId), [canteenId])
-  const { state, reload } = useCloudQuery(fetcher)
+  const { state, reload } = useKeyedQuery(fetcher, canteenId)
   const quiet = () => void reload({ quiet: true })
-  useDidShow(quiet)
   usePullDownRefresh(() => void reload({ quiet: true }).finally(() => Taro.stopPullDownRefresh()))
 
   if (state.status === 'loading') return <StateView kind="loading" title="正在打开食堂管理…" />
@@ -81,40 +81,32 @@ export default function ConsolePage() {
   const { canteens, board: b } = state.data
   if (!b) return <StateView kind="empty" glyph="饭" title="你还没有负责的食堂" description="请联系镇里把你设为食堂工作人员。" />
   return (
-    <View className="page console">
+    <View className="page meal-console">
       <View className="page__body">
         {canteens.length > 1 ? (
-          <View className="chips console__picker">
-            {canteens.map((c) => (
-              <View
-                key={c.id}
-                className={`chip${c.id === b.canteen.id ? ' chip--on' : ''}`}
-                hoverClass="chip--pressed"
-                onClick={() => setCanteenId(c.id)}
-              >
-                <Text>{c.name}</Text>
-              </View>
-            ))}
-          </View>
+          <ChipPicker
+            className="meal-console__picker"
+            options={canteens.map((c) => ({ key: c.id, label: c.name }))}
+            selected={[b.canteen.id]}
+            onPick={setCanteenId}
+          />
         ) : null}
         <Text className="page-lead__title">{b.canteen.name}</Text>
         <Text className="page-lead__text">今天 {shortDay(b.date)}</Text>
-        <View className="chips console__links">
+        <View className="chips chips--wrap meal-console__links">
           {[
             ['plan', '排餐和时段'],
             ['export', '导出和补贴台账'],
             ['settings', '预约规则'],
           ].map(([page, label]) => (
-            <View key={page} className="chip" hoverClass="chip--pressed" onClick={() => go(page, b.canteen.id)}>
-              <Text>{label} ›</Text>
-            </View>
+            <Chip key={page} label={`${label} ›`} on={false} onTap={() => go(page, b.canteen.id)} />
           ))}
         </View>
         <PickupBox canteenId={b.canteen.id} onDone={quiet} />
         {b.uncollected.length ? (
-          <Card className="console__alert">
-            <Text className="console__alert-title">{b.uncollected.length} 份餐超过保温时间还没取</Text>
-            <Text className="console__alert-text">
+          <Card className="meal-console__alert">
+            <Text className="meal-console__alert-title">{b.uncollected.length} 份餐超过保温时间还没取</Text>
+            <Text className="meal-console__alert-text">
               {b.uncollected.map((r) => `${r.code}${r.lockerNo !== null ? `（${r.lockerNo} 号柜）` : ''}`).join('、')}
             </Text>
           </Card>
@@ -125,7 +117,7 @@ export default function ConsolePage() {
         <Lockers canteenId={b.canteen.id} lockers={b.lockers} onDone={quiet} />
         {b.late.length ? <SectionHeader title={`晚到的小哥（${b.late.length}）`} /> : null}
         {b.late.map((r) => (
-          <Text key={r.id} className="muted console__late">
+          <Text key={r.id} className="muted meal-console__late">
             {r.code} · {r.rider} · {r.moved ? `改到 ${r.start}` : ''}
             {r.holdExtended ? ' 延长保温' : ''}
           </Text>

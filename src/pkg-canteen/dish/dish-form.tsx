@@ -8,6 +8,7 @@ import { Button, Image, Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import Card from '@/components/card'
+import ChipPicker, { Chip } from '@/components/chip-picker'
 import { saveDish } from '@/services/meals/staff'
 import { uploadImage } from '@/services/storage/upload-image'
 
@@ -74,26 +75,19 @@ export default function DishForm({ canteenId, dish, onSaved }: { canteenId: stri
           )}
         </View>
         {photo.fileId ? (
-          <View className="chip dish-form__remove" hoverClass="chip--pressed" onClick={() => setPhoto({ fileId: null, src: null })}>
-            <Text>去掉照片</Text>
+          <View className="dish-form__remove">
+            <Chip label="去掉照片" on={false} onTap={() => setPhoto({ fileId: null, src: null })} />
           </View>
         ) : null}
         <Text className="form__hint">照片通过内容安全检查后小哥才能看到。</Text>
       </View>
       <View className="form__field">
         <Text className="form__label">含有的过敏原</Text>
-        <View className="chips">
-          {ALLERGENS.map(([key, label]) => (
-            <View
-              key={key}
-              className={`chip${allergens.includes(key) ? ' chip--on' : ''}`}
-              hoverClass="chip--pressed"
-              onClick={() => setAllergens(allergens.includes(key) ? allergens.filter((a) => a !== key) : [...allergens, key])}
-            >
-              <Text>{label}</Text>
-            </View>
-          ))}
-        </View>
+        <ChipPicker
+          options={ALLERGENS.map(([key, label]) => ({ key, label }))}
+          selected={allergens}
+          onPick={(key) => setAllergens(allergens.includes(key) ? allergens.filter((x) => x !== key) : [...allergens, key])}
+        />
       </View>
       <Button
         className="button-primary dish-form__save"

@@ -10,9 +10,10 @@ import { Button, Input, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useCallback, useState } from 'react'
 import Card from '@/components/card'
+import ChipPicker from '@/components/chip-picker'
 import SectionHeader from '@/components/section-header'
 import StateView from '@/components/state-view'
-import { useCloudQuery } from '@/hooks/use-cloud-query'
+import { useKeyedQuery } from '@/hooks/use-keyed-query'
 import { exportCsv } from '@/services/meals/counter'
 import { offerDownload } from '@/services/meals/offer-download'
 import { ledger, myCanteens, setBudget } from '@/services/meals/staff'
@@ -78,7 +79,7 @@ export default function ExportPage() {
   const canteenId = params.canteenId ?? ''
   const [month, setMonth] = useState(today().slice(0, 7))
   const fetcher = useCallback(() => loadLedger(canteenId, month), [canteenId, month])
-  const { state, reload } = useCloudQuery(fetcher)
+  const { state, reload } = useKeyedQuery(fetcher, month)
   const [last, setLast] = useState<ExportView | null>(null)
   const [busy, setBusy] = useState(false)
 
@@ -103,15 +104,15 @@ export default function ExportPage() {
   return (
     <View className="page export">
       <View className="page__body">
-        <View className="chips export__months">
-          {[today().slice(0, 7), prevMonth(today().slice(0, 7))].map((m) => (
-            <View key={m} className={`chip${m === month ? ' chip--on' : ''}`} hoverClass="chip--pressed" onClick={() => setMonth(m)}>
-              <Text>
-                {m === today().slice(0, 7) ? '本月' : '上月'}（{m}）
-              </Text>
-            </View>
-          ))}
-        </View>
+        <ChipPicker
+          className="export__months"
+          options={[today().slice(0, 7), prevMonth(today().slice(0, 7))].map((m, i) => ({
+            key: m,
+            label: `${i === 0 ? '本月' : '上月'}（${m}）`,
+          }))}
+          selected={[month]}
+          onPick={setMonth}
+        />
         <SectionHeader title="补贴台账" />
         <Ledger l={state.data.ledger} />
         {state.data.isTown ? (

@@ -6,11 +6,11 @@
 
 import type { BookingView } from '@cloud/meals/contract'
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import Card from '@/components/card'
 import SectionHeader from '@/components/section-header'
 import StateView from '@/components/state-view'
-import { useCloudQuery } from '@/hooks/use-cloud-query'
+import { useKeyedQuery } from '@/hooks/use-keyed-query'
 import { myBookings } from '@/services/meals/rider'
 import { BOOKING_STATE, clockOf, shortDay } from '@/utils/canteen-format'
 import '../shared.scss'
@@ -42,8 +42,7 @@ function Row({ b }: { b: BookingView }) {
 }
 
 export default function MinePage() {
-  const { state, reload } = useCloudQuery(myBookings)
-  useDidShow(() => void reload({ quiet: true }))
+  const { state, reload } = useKeyedQuery(myBookings)
   usePullDownRefresh(() => void reload({ quiet: true }).finally(() => Taro.stopPullDownRefresh()))
   if (state.status === 'loading') return <StateView kind="loading" title="正在打开我的预约…" />
   if (state.status === 'error') return <StateView kind="error" description={state.error.message} onAction={() => void reload()} />

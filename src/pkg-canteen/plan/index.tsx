@@ -7,11 +7,12 @@
 
 import type { MenuMealView, PlanSlotView, PlanView } from '@cloud/meals/contract'
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { useCallback, useState } from 'react'
+import ChipPicker from '@/components/chip-picker'
 import SectionHeader from '@/components/section-header'
 import StateView from '@/components/state-view'
-import { useCloudQuery } from '@/hooks/use-cloud-query'
+import { useKeyedQuery } from '@/hooks/use-keyed-query'
 import { closeSlot, copyWeek, getPlan, saveMenu, saveSlot, setSoldOut } from '@/services/meals/staff'
 import { shortDay } from '@/utils/canteen-format'
 import CloseForm from './close-form'
@@ -50,10 +51,9 @@ export default function PlanPage() {
   const canteenId = params.canteenId ?? ''
   const [date, setDate] = useState(params.date ?? shanghaiToday())
   const fetcher = useCallback(() => getPlan(canteenId, date), [canteenId, date])
-  const { state, reload } = useCloudQuery(fetcher)
+  const { state, reload } = useKeyedQuery(fetcher, date)
   const [editing, setEditing] = useState<Editing>(null)
   const [busy, setBusy] = useState(false)
-  useDidShow(() => void reload({ quiet: true }))
 
   async function run(work: () => Promise<{ ok: boolean; error?: { message: string } }>, done: string) {
     if (busy) return
@@ -89,21 +89,16 @@ export default function PlanPage() {
     <View className="page plan">
       <View className="page__body">
         <Text className="page-lead__title">{plan.canteen.name}</Text>
-        <View className="chips plan__days">
-          {Array.from({ length: 14 }, (_, i) => addDays(shanghaiToday(), i)).map((d) => (
-            <View
-              key={d}
-              className={`chip${d === date ? ' chip--on' : ''}`}
-              hoverClass="chip--pressed"
-              onClick={() => {
-                setEditing(null)
-                setDate(d)
-              }}
-            >
-              <Text>{shortDay(d)}</Text>
-            </View>
-          ))}
-        </View>
+        <ChipPicker
+          scroll
+          className="plan__days"
+          options={Array.from({ length: 14 }, (_, i) => addDays(shanghaiToday(), i)).map((d) => ({ key: d, label: shortDay(d) }))}
+          selected={[date]}
+          onPick={(d) => {
+            setEditing(null)
+            setDate(d)
+          }}
+        />
         <SectionHeader
           title="时段"
           actionText={plan.past ? undefined : '加时段'}

@@ -3,6 +3,7 @@ import type { DishEditView, MenuMealView } from '@cloud/meals/contract'
 import { Button, Input, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import Card from '@/components/card'
+import ChipPicker, { Chip } from '@/components/chip-picker'
 import { yuan } from '@/utils/canteen-format'
 
 export interface MealDraft {
@@ -51,18 +52,11 @@ export default function MealForm({
       </View>
       <View className="form__field">
         <Text className="form__label">菜品（{d.dishIds.length}）</Text>
-        <View className="chips">
-          {dishes.map((dish) => (
-            <View
-              key={dish.id}
-              className={`chip${d.dishIds.includes(dish.id) ? ' chip--on' : ''}`}
-              hoverClass="chip--pressed"
-              onClick={() => setD({ ...d, dishIds: toggle(d.dishIds, dish.id) })}
-            >
-              <Text>{dish.name}</Text>
-            </View>
-          ))}
-        </View>
+        <ChipPicker
+          options={dishes.map((dish) => ({ key: dish.id, label: dish.name }))}
+          selected={d.dishIds}
+          onPick={(id) => setD({ ...d, dishIds: toggle(d.dishIds, id) })}
+        />
       </View>
       <View className="form__row">
         <View className="form__field">
@@ -71,29 +65,19 @@ export default function MealForm({
         </View>
         <View className="form__field">
           <Text className="form__label">爱心餐补贴</Text>
-          <View
-            className={`chip${d.subsidised ? ' chip--on' : ''}`}
-            hoverClass="chip--pressed"
-            onClick={() => setD({ ...d, subsidised: !d.subsidised })}
-          >
-            <Text>{d.subsidised ? '镇里补贴' : '不补贴'}</Text>
-          </View>
+          <Chip label={d.subsidised ? '镇里补贴' : '不补贴'} on={d.subsidised} onTap={() => setD({ ...d, subsidised: !d.subsidised })} />
         </View>
       </View>
       <View className="form__field">
         <Text className="form__label">供应</Text>
-        <View className="chips">
-          {(['lunch', 'dinner'] as const).map((s) => (
-            <View
-              key={s}
-              className={`chip${d.services.includes(s) ? ' chip--on' : ''}`}
-              hoverClass="chip--pressed"
-              onClick={() => setD({ ...d, services: toggle(d.services, s) })}
-            >
-              <Text>{s === 'lunch' ? '午餐' : '晚餐'}</Text>
-            </View>
-          ))}
-        </View>
+        <ChipPicker
+          options={[
+            { key: 'lunch' as const, label: '午餐' },
+            { key: 'dinner' as const, label: '晚餐' },
+          ]}
+          selected={d.services}
+          onPick={(s) => setD({ ...d, services: toggle(d.services, s) })}
+        />
       </View>
       <View className="actions">
         <Button

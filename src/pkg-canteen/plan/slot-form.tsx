@@ -3,6 +3,7 @@ import type { PlanSlotView } from '@cloud/meals/contract'
 import { Button, Input, Picker, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import Card from '@/components/card'
+import { Chip } from '@/components/chip-picker'
 
 export interface SlotDraft {
   start: string
@@ -66,13 +67,7 @@ export default function SlotForm({
         </View>
         <View className="form__field">
           <Text className="form__label">错峰</Text>
-          <View
-            className={`chip${d.offPeak ? ' chip--on' : ''}`}
-            hoverClass="chip--pressed"
-            onClick={() => setD({ ...d, offPeak: !d.offPeak })}
-          >
-            <Text>{d.offPeak ? '是错峰时段' : '不是错峰'}</Text>
-          </View>
+          <Chip label={d.offPeak ? '是错峰时段' : '不是错峰'} on={d.offPeak} onTap={() => setD({ ...d, offPeak: !d.offPeak })} />
         </View>
       </View>
       <Text className="form__hint">时间按 5 分钟一档；15:00 以前是午餐，以后是晚餐。</Text>

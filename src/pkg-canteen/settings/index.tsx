@@ -10,6 +10,7 @@ import { Button, Input, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useCallback, useState } from 'react'
 import Card from '@/components/card'
+import ChipPicker from '@/components/chip-picker'
 import StateView from '@/components/state-view'
 import { useCloudQuery } from '@/hooks/use-cloud-query'
 import { myCanteens, setPolicy } from '@/services/meals/staff'
@@ -85,18 +86,14 @@ function PolicyForm({ canteen }: { canteen: ManagedCanteen }) {
       </Card>
       <Card>
         <Text className="form__label">每人每天最多</Text>
-        <View className="chips">
-          {[1, 2].map((k) => (
-            <View
-              key={k}
-              className={`chip${p.limits.perDay === k ? ' chip--on' : ''}`}
-              hoverClass="chip--pressed"
-              onClick={() => setP({ ...p, limits: { ...p.limits, perDay: k } })}
-            >
-              <Text>{k === 1 ? '1 份（午餐或晚餐）' : '2 份（午餐和晚餐）'}</Text>
-            </View>
-          ))}
-        </View>
+        <ChipPicker
+          options={[
+            { key: '1', label: '1 份（午餐或晚餐）' },
+            { key: '2', label: '2 份（午餐和晚餐）' },
+          ]}
+          selected={[String(p.limits.perDay)]}
+          onPick={(k) => setP({ ...p, limits: { ...p.limits, perDay: Number(k) } })}
+        />
         <Field label="每人每周最多（空着为不限）" unit="份" value={week} onInput={setWeek} />
       </Card>
       <Button
