@@ -21,7 +21,7 @@ export interface BookSheetProps {
 export default function BookSheet({ slot, meals, mealId, busy, cutoffMinutes, subsidyOpen, onMeal, onConfirm, onClose }: BookSheetProps) {
   const offered = meals.filter((m) => m.services.includes(slot.service))
   return (
-    <View className="sheet">
+    <View className={process.env.TARO_ENV === 'h5' ? 'sheet sheet--h5' : 'sheet'}>
       <View className="sheet__mask" onClick={onClose} />
       <View className="sheet__panel">
         <Text className="sheet__title">

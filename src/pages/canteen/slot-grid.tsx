@@ -16,7 +16,8 @@ function Slot({ slot, selected, onPick, seatsOnly }: SlotProps) {
   const cls = ['slot', slot.bookable ? '' : 'slot--off', slot.mine ? 'slot--mine' : '', selected ? 'slot--selected' : '']
     .filter(Boolean)
     .join(' ')
-  const seats = slot.bookable || (seatsOnly && slot.reason === RIDER_ONLY)
+  // the banner above says these once: the cell keeps the seats (a tap still tells why)
+  const seats = slot.bookable || (seatsOnly && slot.reason === RIDER_ONLY) || slot.reason?.startsWith('你已预约')
   return (
     <View className={cls} hoverClass={slot.bookable ? 'slot--pressed' : 'none'} onClick={() => onPick(slot)} ariaRole="button">
       <Text className="slot__time">

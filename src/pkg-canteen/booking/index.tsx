@@ -21,7 +21,7 @@ import './index.scss'
 
 function lockerText(b: BookingView): string {
   if (b.state === 'placed' && b.lockerNo !== null) return `${b.lockerNo} 号保温柜，保留到 ${clockOf(b.holdUntil)}`
-  if (b.state === 'booked') return `餐放进保温柜后会通知你柜号（保留到 ${clockOf(b.holdUntil)}）`
+  if (b.state === 'booked') return `放餐后通知你柜号，保留到 ${clockOf(b.holdUntil)}`
   if (b.state === 'collected') return `已于 ${clockOf(b.collectedAt)} 取餐`
   return '—'
 }
@@ -45,7 +45,10 @@ function Details({ b }: { b: BookingView }) {
     ['食堂', b.canteen.name],
     ['地址', b.canteen.address],
     ['时间', `${shortDay(b.date)} ${b.service === 'lunch' ? '午餐' : '晚餐'} ${b.start}–${b.end}`],
-    ['套餐', `${b.meal.name} · ${yuan(b.meal.priceFen)} 元${b.meal.subsidised ? '（爱心餐）' : ''}，到柜台付`],
+    [
+      '套餐',
+      `${b.meal.name} · ${yuan(b.meal.priceFen)} 元${b.meal.subsidised && !b.meal.name.includes('爱心餐') ? '（爱心餐）' : ''}，到柜台付`,
+    ],
     ['保温柜', lockerText(b)],
   ]
   if (b.cancelNote) rows.push(['取消', b.cancelNote])

@@ -54,9 +54,16 @@ function Glance({ b }: { b: BoardView }) {
           </Text>
         </View>
       ))}
+    </Card>
+  )
+}
+
+function Prep({ b }: { b: BoardView }) {
+  return (
+    <Card>
       {b.prep.map((p) => (
         <View key={p.mealId} className="rows__row glance__prep">
-          <Text className="rows__key">备餐 · {p.name}</Text>
+          <Text className="rows__key">{p.name}</Text>
           <Text className="rows__value">
             {p.count} 份（已取 {p.collected}）
           </Text>
@@ -113,6 +120,8 @@ export default function ConsolePage() {
         ) : null}
         <SectionHeader title="今日一览" />
         <Glance b={b} />
+        <SectionHeader title="备餐份数" />
+        <Prep b={b} />
         <SectionHeader title="保温柜" />
         <Lockers canteenId={b.canteen.id} lockers={b.lockers} onDone={quiet} />
         {b.late.length ? <SectionHeader title={`晚到的小哥（${b.late.length}）`} /> : null}

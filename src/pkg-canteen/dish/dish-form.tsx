@@ -12,7 +12,7 @@ import ChipPicker, { Chip } from '@/components/chip-picker'
 import { saveDish } from '@/services/meals/staff'
 import { uploadImage } from '@/services/storage/upload-image'
 
-const ALLERGENS: [AllergenKey, string][] = [
+export const ALLERGENS: [AllergenKey, string][] = [
   ['peanut', '花生'],
   ['tree_nut', '坚果'],
   ['egg', '鸡蛋'],

@@ -13,7 +13,7 @@ import SectionHeader from '@/components/section-header'
 import StateView from '@/components/state-view'
 import { useCloudQuery } from '@/hooks/use-cloud-query'
 import { getPlan } from '@/services/meals/staff'
-import DishForm from './dish-form'
+import DishForm, { ALLERGENS } from './dish-form'
 import '../shared.scss'
 import './index.scss'
 
@@ -58,7 +58,7 @@ export default function DishPage() {
               <Text className="dishes__name">{d.name}</Text>
               <Text className="muted">
                 {d.photoPending ? '照片审核中 · ' : ''}
-                {d.allergens.length ? `过敏原 ${d.allergens.length} 种` : '无常见过敏原'}
+                {d.allergens.length ? `含${d.allergens.map((a) => ALLERGENS.find(([k]) => k === a)?.[1] ?? a).join('、')}` : '无常见过敏原'}
               </Text>
             </View>
             <Text className="dishes__more">修改 ›</Text>

@@ -120,8 +120,10 @@ export default function SettingsPage() {
   return (
     <View className="page settings">
       <View className="page__body">
-        <Text className="page-lead__title">{state.data.name}</Text>
-        <Text className="page-lead__text">每人每天每餐（午餐、晚餐）只能约一份。改了规则，之后的时段都按新规则。</Text>
+        <View className="page-lead">
+          <Text className="page-lead__title">{state.data.name}</Text>
+          <Text className="page-lead__text">每人每天每餐（午餐、晚餐）只能约一份。改了规则，之后的时段都按新规则。</Text>
+        </View>
         <PolicyForm canteen={state.data} />
       </View>
     </View>
