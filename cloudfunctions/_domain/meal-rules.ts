@@ -117,6 +117,19 @@ export function pickupCode(start: string): string {
 /** What riders type: upper case, no spaces or dashes. */
 export const normaliseCode = (raw: string) => raw.replace(/[\s-]/g, '').toUpperCase()
 
+// ---- subsidy ------------------------------------------------------------------------------------
+
+/** What a canteen without its own settings gives: 15 元 per 爱心餐, 30,000 元 a month. */
+export const DEFAULT_SUBSIDY = { perMealFen: 1500, monthlyBudgetFen: 3_000_000 }
+
+export function subsidyOf(canteen: Doc | null | undefined): { perMealFen: number; monthlyBudgetFen: number } {
+  const s = (canteen?.subsidy ?? {}) as Doc
+  return {
+    perMealFen: num(s.perMealFen, DEFAULT_SUBSIDY.perMealFen),
+    monthlyBudgetFen: num(s.monthlyBudgetFen, DEFAULT_SUBSIDY.monthlyBudgetFen),
+  }
+}
+
 // ---- money --------------------------------------------------------------------------------------
 
 export const yuan = (fen: number) => (fen % 100 === 0 ? `${fen / 100}` : (fen / 100).toFixed(2))

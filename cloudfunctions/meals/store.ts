@@ -4,13 +4,11 @@
  * meal_bookings, meal_lockers, meal_ledgers (see _lib/collections.ts).
  */
 import { createHash } from 'node:crypto'
-import { type MealPolicy, policyOf } from '../_domain/meal-rules'
+import { type MealPolicy, policyOf, subsidyOf } from '../_domain/meal-rules'
 import { db, row, rows } from '../_lib/cloud'
 import { COLLECTION } from '../_lib/collections'
 import { notFound } from '../_lib/errors'
-import { type Doc, num } from '../_lib/values'
-
-export const DEFAULT_SUBSIDY = { perMealFen: 1500, monthlyBudgetFen: 3_000_000 }
+import type { Doc } from '../_lib/values'
 
 /** A booking's id from the rider's requestId: a retried tap finds the same booking; another rider's id collides. */
 export const bookingIdOf = (requestId: string) => `bk-${createHash('sha256').update(requestId).digest('hex').slice(0, 24)}`
@@ -43,13 +41,7 @@ export async function loadMenu(canteenId: string, date: string): Promise<Doc | n
 
 export const canteenPolicy = (canteen: Doc): MealPolicy => policyOf(canteen)
 
-export function canteenSubsidy(canteen: Doc): { perMealFen: number; monthlyBudgetFen: number } {
-  const s = (canteen.subsidy ?? {}) as Doc
-  return {
-    perMealFen: num(s.perMealFen, DEFAULT_SUBSIDY.perMealFen),
-    monthlyBudgetFen: num(s.monthlyBudgetFen, DEFAULT_SUBSIDY.monthlyBudgetFen),
-  }
-}
+export const canteenSubsidy = (canteen: Doc) => subsidyOf(canteen)
 
 export { type MenuMeal, menuMeals } from '../_domain/meal-plan'
 
