@@ -112,9 +112,16 @@ async function checkLimits(slot: Doc, openid: string, key: SlotKey): Promise<voi
  * retry (the meal is not subsidised, subsidy seats handed over, a new code, limits checked).
  */
 async function diagnose(a: Attempt, requestId: string, openid: string, now: Date): Promise<{ attempt: Attempt } | { earlier: Doc }> {
-  const earlier = await priorBooking(requestId, openid, a)
-  if (earlier) return { earlier }
-  const slot = await row(db.collection(COLLECTION.meal_slots).where({ _id: a.slotId }))
+  // the reads side by side; what the rider already has answers first (the same tap again, a second booking)
+  const [prior, slot] = await Promise.all([
+    priorBooking(requestId, openid, a).then(
+      (earlier) => ({ earlier, err: null as unknown }),
+      (err: unknown) => ({ earlier: null, err }),
+    ),
+    row(db.collection(COLLECTION.meal_slots).where({ _id: a.slotId })),
+  ])
+  if (prior.err) throw prior.err
+  if (prior.earlier) return { earlier: prior.earlier }
   if (!slot || str(slot.canteenId) !== a.key.canteenId || str(slot.date) !== a.key.date) throw notFound('没有这个时段')
   const t = now.getTime()
   const at = (f: string) => dateOrNull(slot[f])?.getTime() ?? 0
