@@ -5,7 +5,6 @@
  * Docs: https://developers.weixin.qq.com/miniprogram/dev/component/picker.html
  */
 
-import type { MenuMealView, PlanSlotView, PlanView } from '@cloud/meals/contract'
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useCallback, useState } from 'react'
@@ -13,38 +12,18 @@ import ChipPicker from '@/components/chip-picker'
 import SectionHeader from '@/components/section-header'
 import StateView from '@/components/state-view'
 import { useKeyedQuery } from '@/hooks/use-keyed-query'
-import { closeSlot, copyWeek, getPlan, saveMenu, saveSlot, setSoldOut } from '@/services/meals/staff'
+import { getPlan } from '@/services/meals/staff'
 import { shortDay } from '@/utils/canteen-format'
 import CloseForm from './close-form'
 import { MealRows, SlotList } from './lists'
-import MealForm, { type MealDraft } from './meal-form'
-import SlotForm, { type SlotDraft } from './slot-form'
+import MealForm from './meal-form'
+import SlotForm from './slot-form'
+import { usePlanActions } from './use-plan-actions'
 import '../shared.scss'
 import './index.scss'
 
 const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10)
 const shanghaiToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10)
-
-type Editing =
-  | { kind: 'slot'; slot: PlanSlotView | null }
-  | { kind: 'close'; slot: PlanSlotView }
-  | { kind: 'meal'; meal: MenuMealView | null }
-  | null
-
-function mealsWith(plan: PlanView, draft: MealDraft): MealDraft[] {
-  const rest: MealDraft[] = plan.meals.map((m) => ({
-    id: m.id,
-    name: m.name,
-    dishIds: m.dishIds,
-    priceFen: m.priceFen,
-    subsidised: m.subsidised,
-    services: m.services,
-  }))
-  const i = draft.id ? rest.findIndex((m) => m.id === draft.id) : -1
-  if (i >= 0) rest[i] = { ...rest[i], ...draft }
-  else rest.push(draft)
-  return rest
-}
 
 export default function PlanPage() {
   const { params } = useRouter()
@@ -52,39 +31,14 @@ export default function PlanPage() {
   const [date, setDate] = useState(params.date ?? shanghaiToday())
   const fetcher = useCallback(() => getPlan(canteenId, date), [canteenId, date])
   const { state, reload } = useKeyedQuery(fetcher, date)
-  const [editing, setEditing] = useState<Editing>(null)
-  const [busy, setBusy] = useState(false)
-
-  async function run(work: () => Promise<{ ok: boolean; error?: { message: string } }>, done: string) {
-    if (busy) return
-    setBusy(true)
-    const r = await work()
-    setBusy(false)
-    if (!r.ok) return void Taro.showModal({ title: '没有保存', content: r.error?.message ?? '', showCancel: false, confirmText: '知道了' })
-    setEditing(null)
-    void Taro.showToast({ title: done, icon: 'success' })
-    await reload({ quiet: true })
-  }
+  const a = usePlanActions(canteenId, date, () => reload({ quiet: true }))
+  const { editing, setEditing, busy } = a
 
   if (state.status === 'loading') return <StateView kind="loading" title="正在打开排餐…" />
   if (state.status === 'error') return <StateView kind="error" description={state.error.message} onAction={() => void reload()} />
   const plan = state.data
-  const saveSlotDraft = (d: SlotDraft) => run(() => saveSlot({ canteenId, date, ...d }), '时段已保存')
-  const saveMealDraft = (d: MealDraft) => run(() => saveMenu({ canteenId, date, meals: mealsWith(plan, d) }), '套餐已保存')
-  const copy = async () => {
-    const { confirm } = await Taro.showModal({
-      title: '复制上一周的安排？',
-      content: '这一周还没排的日子会用上一周同一天的套餐和时段。',
-      confirmText: '复制',
-    })
-    if (confirm)
-      await run(async () => {
-        const r = await copyWeek(canteenId, date)
-        if (r.ok) void Taro.showToast({ title: `复制了 ${r.data.days} 天`, icon: 'none' })
-        return r
-      }, '已复制')
-  }
-
+  const days = Array.from({ length: 14 }, (_, i) => addDays(shanghaiToday(), i)).map((d) => ({ key: d, label: shortDay(d) }))
+  const cancel = () => setEditing(null)
   return (
     <View className="page plan">
       <View className="page__body">
@@ -92,7 +46,7 @@ export default function PlanPage() {
         <ChipPicker
           scroll
           className="plan__days"
-          options={Array.from({ length: 14 }, (_, i) => addDays(shanghaiToday(), i)).map((d) => ({ key: d, label: shortDay(d) }))}
+          options={days}
           selected={[date]}
           onPick={(d) => {
             setEditing(null)
@@ -105,15 +59,10 @@ export default function PlanPage() {
           onAction={() => setEditing({ kind: 'slot', slot: null })}
         />
         {editing?.kind === 'slot' ? (
-          <SlotForm slot={editing.slot} busy={busy} onSave={(d) => void saveSlotDraft(d)} onCancel={() => setEditing(null)} />
+          <SlotForm slot={editing.slot} busy={busy} onSave={(d) => void a.saveSlot(d)} onCancel={cancel} />
         ) : null}
         {editing?.kind === 'close' ? (
-          <CloseForm
-            slot={editing.slot}
-            busy={busy}
-            onClose={(reason) => void run(() => closeSlot(editing.slot.id, reason), '已停止预约')}
-            onCancel={() => setEditing(null)}
-          />
+          <CloseForm slot={editing.slot} busy={busy} onClose={(r) => void a.close(editing.slot, r)} onCancel={cancel} />
         ) : null}
         <SlotList
           plan={plan}
@@ -126,23 +75,11 @@ export default function PlanPage() {
           onAction={() => setEditing({ kind: 'meal', meal: null })}
         />
         {editing?.kind === 'meal' ? (
-          <MealForm
-            meal={editing.meal}
-            dishes={plan.dishes}
-            busy={busy}
-            onSave={(d) => void saveMealDraft(d)}
-            onCancel={() => setEditing(null)}
-          />
+          <MealForm meal={editing.meal} dishes={plan.dishes} busy={busy} onSave={(d) => void a.saveMeal(plan, d)} onCancel={cancel} />
         ) : null}
-        <MealRows
-          plan={plan}
-          onEdit={(m) => setEditing({ kind: 'meal', meal: m })}
-          onSoldOut={(m) =>
-            void run(() => setSoldOut({ canteenId, date, mealId: m.id, soldOut: !m.soldOut }), m.soldOut ? '已恢复供应' : '已设为售完')
-          }
-        />
+        <MealRows plan={plan} onEdit={(m) => setEditing({ kind: 'meal', meal: m })} onSoldOut={(m) => void a.soldOut(m)} />
         <View className="actions">
-          <Button className="button-secondary" hoverClass="button-secondary--hover" onClick={() => void copy()}>
+          <Button className="button-secondary" hoverClass="button-secondary--hover" onClick={() => void a.copy()}>
             复制上一周
           </Button>
           <Button
