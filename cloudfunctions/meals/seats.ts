@@ -40,11 +40,12 @@ export async function takeSeat(r: SeatRequest): Promise<boolean> {
     date: r.key.date,
     start: r.key.start,
     state: 'open',
-    strictLimits: r.strict,
+    // (`neq` rather than `false`: a slot written before a field existed still matches)
+    strictLimits: r.strict ? true : _.neq(true),
     cutoffAt: _.gt(r.now),
     seatsLeft: _.gt(0),
     codes: _.nin([r.code]),
-    meals: _.elemMatch({ id: r.mealId, subsidised: r.subsidised, soldOut: false }),
+    meals: _.elemMatch({ id: r.mealId, subsidised: r.subsidised ? true : _.neq(true), soldOut: _.neq(true) }),
   }
   const data: Doc = { seatsLeft: _.inc(-1), booked: _.inc(1), codes: _.push([r.code]) }
   if (r.subsidised) {

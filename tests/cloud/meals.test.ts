@@ -203,9 +203,18 @@ describe('book', () => {
     expect(r.ok ? '' : r.error).toMatchObject({ code: 'RESOURCE_EXHAUSTED', message: expect.stringContaining('售完') })
   })
 
+  test('a slot stored before some fields existed (no limits flag, meals without sold-out or subsidy flags) still books', async () => {
+    const slotId = c.slot(
+      { start: '19:00', end: '19:30' },
+      { strictLimits: undefined, limits: undefined, meals: [{ id: 'm-plus' }, { id: 'm-love', subsidised: true }] },
+    )
+    expect(slotDoc(cloud, slotId).strictLimits).toBeUndefined()
+    expect(data(await book(cloud, riders[10], slotId, { mealId: 'm-plus' }))).toMatchObject({ mealId: 'm-plus', subsidised: false })
+  })
+
   test('without a mealId the slot’s first available 爱心餐 is booked', async () => {
     const slotId = c.slot({ start: '18:00', end: '18:30' })
-    const r = data(await cloud.call('meals', 'book', { slotId, requestId: randomUUID() }, { openid: riders[10] }))
+    const r = data(await cloud.call('meals', 'book', { slotId, requestId: randomUUID() }, { openid: riders[9] }))
     expect(r).toMatchObject({ mealId: 'm-love', subsidised: true })
   })
 })

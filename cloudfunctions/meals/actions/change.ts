@@ -85,7 +85,7 @@ async function moveToNextSlot(j: JoinedBooking, now: Date): Promise<Doc> {
           state: 'open',
           seatsLeft: _.gt(0),
           endsAt: _.gt(now),
-          meals: _.elemMatch({ id: str(b.mealId), soldOut: false }),
+          meals: _.elemMatch({ id: str(b.mealId), soldOut: _.neq(true) }),
         })
         .update({ data: { seatsLeft: _.inc(-1), booked: _.inc(1) } }),
     )
