@@ -11,10 +11,10 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { useCallback, useState } from 'react'
 import Card from '@/components/card'
-import StateView from '@/components/state-view'
 import { useKeyedQuery } from '@/hooks/use-keyed-query'
 import { cancelBooking, getBooking, runningLate } from '@/services/meals/rider'
 import { BOOKING_STATE, clockOf, shortDay, yuan } from '@/utils/canteen-format'
+import { Failed, Loading } from '../components/load-state'
 import PickupQr from '../components/pickup-qr'
 import '../shared.scss'
 import './index.scss'
@@ -95,8 +95,8 @@ export default function BookingPage() {
     if (confirm) await act(() => cancelBooking(b.id), '已取消')
   }
 
-  if (state.status === 'loading') return <StateView kind="loading" title="正在打开预约…" />
-  if (state.status === 'error') return <StateView kind="error" description={state.error.message} onAction={() => void reload()} />
+  if (state.status === 'loading') return <Loading title="正在打开预约…" />
+  if (state.status === 'error') return <Failed error={state.error} onRetry={() => void reload()} />
   const b = state.data
   return (
     <View className="page booking">

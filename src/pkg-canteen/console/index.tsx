@@ -19,6 +19,7 @@ import { useKeyedQuery } from '@/hooks/use-keyed-query'
 import { board } from '@/services/meals/counter'
 import { myCanteens } from '@/services/meals/staff'
 import { shortDay } from '@/utils/canteen-format'
+import { Failed, Loading } from '../components/load-state'
 import HandOver from './hand-over'
 import Lockers from './lockers'
 import PickupBox from './pickup-box'
@@ -83,8 +84,8 @@ export default function ConsolePage() {
   const quiet = () => void reload({ quiet: true })
   usePullDownRefresh(() => void reload({ quiet: true }).finally(() => Taro.stopPullDownRefresh()))
 
-  if (state.status === 'loading') return <StateView kind="loading" title="正在打开食堂管理…" />
-  if (state.status === 'error') return <StateView kind="error" description={state.error.message} onAction={() => void reload()} />
+  if (state.status === 'loading') return <Loading title="正在打开食堂管理…" />
+  if (state.status === 'error') return <Failed error={state.error} onRetry={() => void reload()} />
   const { canteens, board: b } = state.data
   if (!b) return <StateView kind="empty" glyph="饭" title="你还没有负责的食堂" description="请联系镇里把你设为食堂工作人员。" />
   return (

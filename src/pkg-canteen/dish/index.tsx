@@ -10,9 +10,9 @@ import { useCallback, useState } from 'react'
 import Card from '@/components/card'
 import PrivacyPopup from '@/components/privacy-popup'
 import SectionHeader from '@/components/section-header'
-import StateView from '@/components/state-view'
 import { useCloudQuery } from '@/hooks/use-cloud-query'
 import { getPlan } from '@/services/meals/staff'
+import { Failed, Loading } from '../components/load-state'
 import DishForm, { ALLERGENS } from './dish-form'
 import '../shared.scss'
 import './index.scss'
@@ -26,8 +26,8 @@ export default function DishPage() {
   const { state, reload } = useCloudQuery(fetcher)
   const [editing, setEditing] = useState<DishEditView | 'new' | null>(null)
 
-  if (state.status === 'loading') return <StateView kind="loading" title="正在打开菜品库…" />
-  if (state.status === 'error') return <StateView kind="error" description={state.error.message} onAction={() => void reload()} />
+  if (state.status === 'loading') return <Loading title="正在打开菜品库…" />
+  if (state.status === 'error') return <Failed error={state.error} onRetry={() => void reload()} />
   const { dishes } = state.data
   const saved = () => {
     setEditing(null)

@@ -12,12 +12,12 @@ import { useCallback, useState } from 'react'
 import Card from '@/components/card'
 import ChipPicker from '@/components/chip-picker'
 import SectionHeader from '@/components/section-header'
-import StateView from '@/components/state-view'
 import { useKeyedQuery } from '@/hooks/use-keyed-query'
 import { exportCsv } from '@/services/meals/counter'
 import { offerDownload } from '@/services/meals/offer-download'
 import { ledger, myCanteens, setBudget } from '@/services/meals/staff'
 import { yuan } from '@/utils/canteen-format'
+import { Failed, Loading } from '../components/load-state'
 import '../shared.scss'
 import './index.scss'
 
@@ -99,8 +99,8 @@ export default function ExportPage() {
       })
   }
 
-  if (state.status === 'loading') return <StateView kind="loading" title="正在打开台账…" />
-  if (state.status === 'error') return <StateView kind="error" description={state.error.message} onAction={() => void reload()} />
+  if (state.status === 'loading') return <Loading title="正在打开台账…" />
+  if (state.status === 'error') return <Failed error={state.error} onRetry={() => void reload()} />
   return (
     <View className="page export">
       <View className="page__body">

@@ -13,6 +13,7 @@ import StateView from '@/components/state-view'
 import { useKeyedQuery } from '@/hooks/use-keyed-query'
 import { myBookings } from '@/services/meals/rider'
 import { BOOKING_STATE, clockOf, shortDay } from '@/utils/canteen-format'
+import { Failed, Loading } from '../components/load-state'
 import '../shared.scss'
 import './index.scss'
 
@@ -44,8 +45,8 @@ function Row({ b }: { b: BookingView }) {
 export default function MinePage() {
   const { state, reload } = useKeyedQuery(myBookings)
   usePullDownRefresh(() => void reload({ quiet: true }).finally(() => Taro.stopPullDownRefresh()))
-  if (state.status === 'loading') return <StateView kind="loading" title="正在打开我的预约…" />
-  if (state.status === 'error') return <StateView kind="error" description={state.error.message} onAction={() => void reload()} />
+  if (state.status === 'loading') return <Loading title="正在打开我的预约…" />
+  if (state.status === 'error') return <Failed error={state.error} onRetry={() => void reload()} />
   const m = state.data
   return (
     <View className="page mine">

@@ -12,6 +12,7 @@ import StateView from '@/components/state-view'
 import { useCloudQuery } from '@/hooks/use-cloud-query'
 import { liftPause, listPaused } from '@/services/meals/pauses'
 import { shortDay } from '@/utils/canteen-format'
+import { Failed, Loading } from '../components/load-state'
 import '../shared.scss'
 import './index.scss'
 
@@ -33,8 +34,8 @@ export default function PausesPage() {
     await reload({ quiet: true })
   }
 
-  if (state.status === 'loading') return <StateView kind="loading" title="正在打开…" />
-  if (state.status === 'error') return <StateView kind="error" description={state.error.message} onAction={() => void reload()} />
+  if (state.status === 'loading') return <Loading title="正在打开…" />
+  if (state.status === 'error') return <Failed error={state.error} onRetry={() => void reload()} />
   const riders = state.data.riders
   return (
     <View className="page pauses">

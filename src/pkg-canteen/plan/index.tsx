@@ -10,10 +10,10 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { useCallback, useState } from 'react'
 import ChipPicker from '@/components/chip-picker'
 import SectionHeader from '@/components/section-header'
-import StateView from '@/components/state-view'
 import { useKeyedQuery } from '@/hooks/use-keyed-query'
 import { getPlan } from '@/services/meals/staff'
 import { shortDay } from '@/utils/canteen-format'
+import { Failed, Loading } from '../components/load-state'
 import CloseForm from './close-form'
 import { MealRows, SlotList } from './lists'
 import MealForm from './meal-form'
@@ -34,8 +34,8 @@ export default function PlanPage() {
   const a = usePlanActions(canteenId, date, () => reload({ quiet: true }))
   const { editing, setEditing, busy } = a
 
-  if (state.status === 'loading') return <StateView kind="loading" title="正在打开排餐…" />
-  if (state.status === 'error') return <StateView kind="error" description={state.error.message} onAction={() => void reload()} />
+  if (state.status === 'loading') return <Loading title="正在打开排餐…" />
+  if (state.status === 'error') return <Failed error={state.error} onRetry={() => void reload()} />
   const plan = state.data
   const days = Array.from({ length: 14 }, (_, i) => addDays(shanghaiToday(), i)).map((d) => ({ key: d, label: shortDay(d) }))
   const cancel = () => setEditing(null)

@@ -14,6 +14,7 @@ import ChipPicker from '@/components/chip-picker'
 import StateView from '@/components/state-view'
 import { useCloudQuery } from '@/hooks/use-cloud-query'
 import { myCanteens, setPolicy } from '@/services/meals/staff'
+import { Failed, Loading } from '../components/load-state'
 import '../shared.scss'
 import './index.scss'
 
@@ -114,8 +115,8 @@ export default function SettingsPage() {
   const canteenId = params.canteenId ?? ''
   const fetcher = useCallback(() => loadCanteen(canteenId), [canteenId])
   const { state, reload } = useCloudQuery(fetcher)
-  if (state.status === 'loading') return <StateView kind="loading" title="正在打开预约规则…" />
-  if (state.status === 'error') return <StateView kind="error" description={state.error.message} onAction={() => void reload()} />
+  if (state.status === 'loading') return <Loading title="正在打开预约规则…" />
+  if (state.status === 'error') return <Failed error={state.error} onRetry={() => void reload()} />
   if (!state.data) return <StateView kind="empty" glyph="饭" title="不是你负责的食堂" />
   return (
     <View className="page settings">
