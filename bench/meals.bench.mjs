@@ -29,6 +29,8 @@ async function loadModules() {
   const out = await build({
     stdin: {
       contents: `export { startLocalCloud } from './emulator/index.ts'
+export { app } from './scripts/local-cloud/app.ts'
+export { loadRiderDocs } from './scripts/local-cloud/seed/load-riders.ts'
 export { newSlotDoc, lockerDocs } from './cloudfunctions/_domain/meal-plan.ts'
 export { businessDate, addDays } from './cloudfunctions/_lib/time.ts'`,
       resolveDir: root,
@@ -103,11 +105,12 @@ export async function run() {
   })
   if (r.status !== 0) throw new Error('building the meals function failed')
   const m = await loadModules()
-  const cloud = await m.startLocalCloud({ memory: true, seed: 'none', quiet: true, timers: false, poolSize: POOL })
+  const cloud = await m.startLocalCloud({ app: m.app, memory: true, seed: 'none', quiet: true, timers: false, poolSize: POOL })
   try {
     const now = new Date()
     const { burst, single } = seedCanteen(cloud.db, m, now)
-    cloud.db.insert('users', riders('o-bench-rider', RIDERS, now))
+    // the load riders of `npm run cloud -- --seed demo --riders N` (scripts/local-cloud/seed/load-riders.ts)
+    cloud.db.insert('users', m.loadRiderDocs(RIDERS, now))
     cloud.db.insert('users', riders('o-bench-single', 40, now))
     let requests = 0
     const original = cloud.db.handle.bind(cloud.db)
@@ -149,7 +152,7 @@ export async function run() {
     }
 
     // the burst: RIDERS riders, CONCURRENCY at a time, on SEATS seats
-    const queue = Array.from({ length: RIDERS }, (_, i) => `o-bench-rider-${i + 1}`)
+    const queue = Array.from({ length: RIDERS }, (_, i) => `o-load-rider-${i + 1}`)
     const latencies = []
     const outcomes = {}
     const burstStart = requests
