@@ -8,7 +8,7 @@ import { addDays, weekKey } from '../../cloudfunctions/_lib/time'
 import { DEMO } from '../../scripts/local-cloud/seed/demo'
 import { startTestCloud, type TestCloud } from '../helpers/local-cloud'
 import { addCanteen, addRiders, book, bookingsOf, mealsSnapshot, slotDoc, type TestCanteen, today, tomorrow } from './meals-helpers'
-import { auditOf, code, data } from './users-helpers'
+import { auditOf, code, data, fileExists } from './users-helpers'
 
 const STAFF = 'o-ms-staff'
 const OTHER_STAFF = 'o-ms-other'
@@ -16,11 +16,11 @@ let cloud: TestCloud
 let c: TestCanteen
 let riders: string[]
 
-async function upload(openid: string, cloudPath: string): Promise<string> {
+async function upload(openid: string, cloudPath: string, body = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3])): Promise<string> {
   const res = await fetch(`${cloud.url}/api/storage/upload?cloudPath=${encodeURIComponent(cloudPath)}`, {
     method: 'POST',
     headers: { 'content-type': 'image/jpeg', 'x-local-openid': openid },
-    body: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]),
+    body,
   })
   return ((await res.json()) as { fileID: string }).fileID
 }
@@ -66,6 +66,7 @@ test('staff of another canteen, station staff and riders cannot edit; each refus
 })
 
 test('a dish with the staff member’s own photo: riders see it only after the content check passes; others’ photos and rejected names are refused', async () => {
+  cloud.openapi.holdMediaVerdicts(true)
   const photo = await upload(STAFF, `dishes/${STAFF}/jitui.jpg`)
   const dish = data(
     await cloud.call('meals', 'saveDish', { canteenId: c.id, name: '香煎鸡排', photo, allergens: ['egg', 'wheat'] }, { openid: STAFF }),
@@ -87,13 +88,20 @@ test('a dish with the staff member’s own photo: riders see it only after the c
   const seen = async () =>
     data(await cloud.call('meals', 'listDay', { date: addDays(today(), 3), canteenId: c.id }, { openid: riders[0] })).meals[0].dishes[0]
   expect(await seen()).toMatchObject({ name: '香煎鸡排', photoUrl: null, allergens: ['鸡蛋', '小麦'] })
-  const [check] = cloud.db.find('media_checks', { fileId: photo })
-  await cloud.invoke(
-    'contentcheck',
-    { Event: 'wxa_media_check', trace_id: check._id, version: 2, result: { suggest: 'pass', label: 100 } },
-    { openid: '' },
-  )
+  await cloud.openapi.flushMediaVerdicts()
   expect((await seen()).photoUrl).toMatch(/^http/)
+
+  // a photo that fails the check is taken off the dish, deleted, and its uploader told
+  const bad = await upload(STAFF, `dishes/${STAFF}/bad.jpg`, Buffer.from('XG-RISKY not a dish'))
+  const risky = data(
+    await cloud.call('meals', 'saveDish', { canteenId: c.id, name: '凉拌黄瓜', photo: bad, allergens: [] }, { openid: STAFF }),
+  )
+  expect(risky.photoPending).toBe(true)
+  await cloud.openapi.flushMediaVerdicts()
+  cloud.openapi.holdMediaVerdicts(false)
+  expect(cloud.db.find('meal_dishes', { _id: risky.id })[0]).toMatchObject({ photo: null, pendingMedia: [] })
+  expect(await fileExists(cloud, bad)).toBe(false)
+  expect(cloud.db.find('notifications', { openid: STAFF }).map((n) => n.title)).toContain('图片未通过审核')
 
   const before = mealsSnapshot(cloud)
   const stolen = await upload(riders[0], `dishes/${riders[0]}/x.jpg`)
