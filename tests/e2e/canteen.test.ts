@@ -13,7 +13,7 @@ import type { Page } from 'playwright-core'
 import { newSlotDoc } from '../../cloudfunctions/_domain/meal-plan'
 import { businessDate } from '../../cloudfunctions/_lib/time'
 import { DEMO } from '../../scripts/local-cloud/seed/demo'
-import { type E2E, SCREENSHOTS, startE2E } from './helpers/browser'
+import { type E2E, REPO, SCREENSHOTS, startE2E } from './helpers/browser'
 
 const RIDER = DEMO.rider.zhang
 const STAFF = DEMO.staff.canteen
@@ -117,5 +117,31 @@ describe('canteen (H5 in Chromium)', () => {
     const rider = await e2e.open(`/pkg-canteen/booking/index?bookingId=${bookingId}`, { openid: RIDER })
     await rider.page.getByText('已取餐').first().waitFor({ timeout: 15000 })
     expect([...staff.consoleErrors, ...ledger.consoleErrors, ...rider.consoleErrors]).toEqual([])
+  }, 90000)
+
+  test('staff give a dish a photo; once it passes the content check riders see it on the menu', async () => {
+    const staff = await e2e.open(`/pkg-canteen/dish/index?canteenId=${CANTEEN}`, { openid: STAFF })
+    await staff.page.locator('.dishes__row', { hasText: '红烧鸡腿' }).click()
+    await staff.page.getByText('保存菜品').waitFor({ timeout: 15000 })
+    const [chooser] = await Promise.all([staff.page.waitForEvent('filechooser'), staff.page.locator('.dish-form__photo').click()])
+    await chooser.setFiles(join(REPO, 'src/assets/tabbar/canteen-active.png'))
+    await staff.page.locator('.dish-form__image').waitFor({ timeout: 15000 })
+    await staff.page.getByText('保存菜品').click()
+    await staff.page.locator('.dishes__row', { hasText: '红烧鸡腿' }).getByText('照片审核中').waitFor({ timeout: 15000 })
+    await e2e.shot(staff.page, 'e2e-canteen-dish-photo')
+
+    const rider = await e2e.open('/pages/canteen/index', { openid: RIDER })
+    const dish = rider.page.locator('.dish', { hasText: '红烧鸡腿' }).first()
+    await dish.waitFor({ timeout: 15000 })
+    // the local cloud pushes the verdict (pass) a moment after the upload: reload until the photo shows
+    for (let i = 0; i < 20 && (await dish.locator('.dish__photo--none').count()) > 0; i++) {
+      await rider.page.waitForTimeout(300)
+      await rider.page.reload({ waitUntil: 'networkidle' })
+    }
+    expect(await dish.locator('.dish__photo--none').count()).toBe(0)
+    expect(await dish.locator('img').getAttribute('src')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//)
+    await dish.scrollIntoViewIfNeeded()
+    await e2e.shot(rider.page, 'e2e-canteen-menu-photo')
+    expect([...staff.consoleErrors, ...rider.consoleErrors]).toEqual([])
   }, 90000)
 })
