@@ -13,7 +13,8 @@ const clock = (iso: string | null) => (iso ? (/T(\d{2}:\d{2})/.exec(iso)?.[1] ??
 
 export function NextMeal({ meal, today }: { meal: HomeNextMeal; today: string }) {
   const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
-  const when = meal.date === today ? '今天' : meal.date === tomorrow ? '明天' : `${Number(meal.date.slice(5, 7))}月${Number(meal.date.slice(8, 10))}日`
+  const when =
+    meal.date === today ? '今天' : meal.date === tomorrow ? '明天' : `${Number(meal.date.slice(5, 7))}月${Number(meal.date.slice(8, 10))}日`
   return (
     <Card
       className="next-meal"
