@@ -4,7 +4,7 @@
  * All times are Asia/Shanghai (`_lib/time.ts`); money is in fen (1 元 = 100 fen).
  */
 import { randomInt } from 'node:crypto'
-import { MINUTE_MS, shanghaiInstant } from '../_lib/time'
+import { isoWeekday, MINUTE_MS, shanghaiInstant } from '../_lib/time'
 import { type Doc, num } from '../_lib/values'
 
 export const SERVICES = ['lunch', 'dinner'] as const
@@ -93,6 +93,23 @@ export function slotTimes(date: string, start: string, end: string, policy: Pick
   const startsAt = shanghaiInstant(date, start)
   return { startsAt, endsAt: shanghaiInstant(date, end), cutoffAt: new Date(startsAt.getTime() - policy.cutoffMinutes * MINUTE_MS) }
 }
+
+// ---- opening days -------------------------------------------------------------------------------
+
+const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7]
+export const WEEKDAY_LABEL = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日']
+
+/** ISO weekdays (1 = Monday … 7 = Sunday) the canteen serves on; every day when it says nothing. */
+export function openDaysOf(canteen: Doc | null | undefined): number[] {
+  const raw = canteen?.openDays
+  const days = Array.isArray(raw) ? (raw as unknown[]).filter((d): d is number => WEEKDAYS.includes(d as number)) : []
+  return days.length ? [...new Set(days)].sort() : WEEKDAYS
+}
+
+/** The ISO weekday of a business date (YYYY-MM-DD). */
+export const weekdayOf = (date: string) => isoWeekday(shanghaiInstant(date, '12:00'))
+
+export const isOpenOn = (canteen: Doc | null | undefined, date: string) => openDaysOf(canteen).includes(weekdayOf(date))
 
 // ---- pickup codes -------------------------------------------------------------------------------
 

@@ -102,6 +102,10 @@ export const copyWeekInput = z
 export const setPolicyInput = z
   .object({
     canteenId,
+    /** ISO weekdays the canteen serves on (1 = 周一 … 7 = 周日). */
+    openDays: z.array(z.number().int().min(1).max(7)).min(1, '至少选一天营业').max(7).optional(),
+    /** Heated lockers numbered 1..lockerCount; fewer switches off the highest (when empty). */
+    lockerCount: z.number().int().min(1).max(200).optional(),
     policy: z
       .object({
         cutoffMinutes: minutes(0, 24 * 60).optional(),
@@ -117,7 +121,8 @@ export const setPolicyInput = z
           .strict()
           .optional(),
       })
-      .strict(),
+      .strict()
+      .optional(),
   })
   .strict()
 export const setBudgetInput = z.object({ canteenId, month, budgetFen: fen(100_000_000) }).strict()

@@ -23,6 +23,8 @@ export const managedCanteen = out({
   name: z.string(),
   address: z.string(),
   lockerCount: z.number().int(),
+  /** ISO weekdays it serves on (1 = 周一 … 7 = 周日). */
+  openDays: z.array(z.number().int()),
   policy: policyView,
   subsidy: out({ perMealFen: z.number().int(), monthlyBudgetFen: z.number().int() }),
 })

@@ -71,7 +71,8 @@ export const dayView = out({
   date: dateKey,
   /** Today in Asia/Shanghai and the days that can be looked at (today and the next 6). */
   today: dateKey,
-  days: z.array(out({ date: dateKey, label: z.string() })),
+  /** `open`: the canteen serves that weekday. */
+  days: z.array(out({ date: dateKey, label: z.string(), open: z.boolean() })),
   meals: z.array(mealView),
   slots: z.array(slotView),
   me: out({

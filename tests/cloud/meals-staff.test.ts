@@ -4,10 +4,21 @@
  * and budget; scope (staff of another canteen, station staff, riders are refused, each refusal in
  * the canteen's audit log; nothing changes); every applied change audited with the canteen's scope.
  */
-import { addDays, weekKey } from '../../cloudfunctions/_lib/time'
+import { addDays, isoWeekday, shanghaiInstant, weekKey } from '../../cloudfunctions/_lib/time'
 import { DEMO } from '../../scripts/local-cloud/seed/demo'
 import { startTestCloud, type TestCloud } from '../helpers/local-cloud'
-import { addCanteen, addRiders, book, bookingsOf, mealsSnapshot, slotDoc, type TestCanteen, today, tomorrow } from './meals-helpers'
+import {
+  addCanteen,
+  addRiders,
+  book,
+  bookingsOf,
+  mealsSnapshot,
+  slotDoc,
+  type TestCanteen,
+  today,
+  todaySlot,
+  tomorrow,
+} from './meals-helpers'
 import { auditOf, code, data, fileExists } from './users-helpers'
 
 const STAFF = 'o-ms-staff'
@@ -256,6 +267,42 @@ test('policy: per-day limit 1 stops a dinner after a lunch; the new cut-off reac
   const weekly = await book(cloud, riders[0], dinner)
   expect(weekly.ok ? '' : weekly.error.message).toBe('每周最多预约 1 份爱心餐')
   expect(code(await book(cloud, riders[1], dinner))).toBe('OK')
+})
+
+test('opening days: a slot on a closed weekday is refused and the day picker says so; lockers grow and shrink (not while one holds a meal)', async () => {
+  const k = addCanteen(cloud, 'canteen-s5', { staff: ['o-ms-staff5'], lockers: 2 })
+  const date = addDays(today(), 3)
+  const closed = isoWeekday(shanghaiInstant(date, '12:00'))
+  const openDays = [1, 2, 3, 4, 5, 6, 7].filter((d) => d !== closed)
+  const set = (extra: Record<string, unknown>) => cloud.call('meals', 'setPolicy', { canteenId: k.id, ...extra }, { openid: 'o-ms-staff5' })
+  expect(data(await set({ openDays, lockerCount: 4 }))).toMatchObject({ openDays, lockerCount: 4 })
+  const refused = await cloud.call(
+    'meals',
+    'saveSlot',
+    { canteenId: k.id, date, start: '11:00', end: '11:30', capacity: 5, offPeak: false },
+    { openid: 'o-ms-staff5' },
+  )
+  expect(refused.ok ? '' : refused.error).toMatchObject({ code: 'FAILED_PRECONDITION', message: expect.stringContaining('不营业') })
+  const day = data(await cloud.call('meals', 'listDay', { date, canteenId: k.id }, { openid: riders[0] }))
+  expect(day.days.find((d) => d.date === date)?.open).toBe(false)
+  expect(day.days.filter((d) => !d.open)).toHaveLength(1)
+  expect(
+    cloud.db
+      .find('meal_lockers', { canteenId: k.id, disabled: false })
+      .map((l) => l.no)
+      .sort(),
+  ).toEqual([1, 2, 3, 4])
+
+  // a meal in locker 3 keeps the count from going below 3
+  const slotId = todaySlot(k, '20:00', '20:30', { starts: 60, ends: 90 })
+  const b = data(await book(cloud, riders[1], slotId))
+  data(await cloud.call('meals', 'placeMeal', { bookingId: b.id, lockerNo: 3 }, { openid: 'o-ms-staff5' }))
+  const tooFew = await set({ lockerCount: 2 })
+  expect(tooFew.ok ? '' : tooFew.error.message).toContain('3 号柜里还有餐')
+  expect(data(await set({ lockerCount: 3 })).lockerCount).toBe(3)
+  const board = data(await cloud.call('meals', 'board', { canteenId: k.id }, { openid: 'o-ms-staff5' }))
+  expect(board.lockers).toMatchObject({ total: 3, inUse: 1 })
+  expect(code(await set({ openDays: [] }))).toBe('INVALID_ARGUMENT')
 })
 
 test('budget: town sets it; it cannot drop below what is already promised; the ledger shows it', async () => {

@@ -47,7 +47,7 @@ export const board = act('board', {
       daySlots(input.canteenId, date),
       dayBookings(input.canteenId, date),
       loadMenu(input.canteenId, date),
-      canteenLockers(input.canteenId),
+      canteenLockers(input.canteenId).then((all) => all.filter((l) => l.disabled !== true)),
     ])
     const policy = canteenPolicy(canteen)
     const slotById = new Map(slots.map((s) => [str(s._id), s]))

@@ -4,7 +4,7 @@
  * budget (town only), and the ledger (staff of that canteen or town).
  */
 import { policyFields } from '../../_domain/meal-plan'
-import { policyOf } from '../../_domain/meal-rules'
+import { openDaysOf, policyOf } from '../../_domain/meal-rules'
 import { _, db, rows } from '../../_lib/cloud'
 import { COLLECTION } from '../../_lib/collections'
 import { precondition } from '../../_lib/errors'
@@ -14,6 +14,7 @@ import { type Doc, num, str, updatedCount } from '../../_lib/values'
 import { mealsContract } from '../contract'
 import { audit, recordRefusal, staffOfCanteen } from '../guards'
 import { ledgerViewOf } from '../ledger'
+import { setLockerCount } from '../lockers'
 import { ensureLedger } from '../seats'
 import type { ManagedCanteen } from '../staff-views'
 import { canteenSubsidy, loadCanteen } from '../store'
@@ -26,6 +27,7 @@ function managedOf(c: Doc): ManagedCanteen {
     name: str(c.name),
     address: str(c.address),
     lockerCount: num(c.lockerCount),
+    openDays: openDaysOf(c),
     policy: policyOf(c),
     subsidy: canteenSubsidy(c),
   }
@@ -44,20 +46,23 @@ export const myCanteens = act('myCanteens', {
 })
 
 export const setPolicy = act('setPolicy', {
-  summary: '修改食堂的预约规则：截止和免费取消时间、保温和延长时间、爽约几次暂停几天、每人每天/每周限约',
+  summary: '修改食堂的营业日、保温柜数量和预约规则：截止和免费取消时间、保温和延长时间、爽约几次暂停几天、每人每天/每周限约',
   roles: ['staff', 'town'],
-  errors: ['NOT_FOUND'],
+  errors: ['NOT_FOUND', 'FAILED_PRECONDITION'],
   scope: staffOfCanteen(),
   onDenied: recordRefusal('mealPolicy'),
   async handler(input, ctx) {
     const { now } = ctx
     const canteen = await loadCanteen(input.canteenId)
-    const before = policyOf(canteen)
-    const next = policyOf({ policy: { ...before, ...input.policy } })
+    const before = { policy: policyOf(canteen), openDays: openDaysOf(canteen), lockerCount: num(canteen.lockerCount) }
+    const next = policyOf({ policy: { ...before.policy, ...input.policy } })
+    const openDays = input.openDays ? [...new Set(input.openDays)].sort() : before.openDays
+    const lockerCount = input.lockerCount ?? before.lockerCount
+    if (input.lockerCount !== undefined) await setLockerCount(input.canteenId, input.lockerCount)
     await db
       .collection(COLLECTION.canteens)
       .where({ _id: input.canteenId })
-      .update({ data: { policy: next, updatedAt: now } })
+      .update({ data: { policy: next, openDays, lockerCount, updatedAt: now } })
     // Slots still ahead take the new cut-off, hold and limits (their stored copy is what `book` checks).
     const ahead = await rows(
       db
@@ -71,8 +76,12 @@ export const setPolicy = act('setPolicy', {
         .where({ _id: s._id })
         .update({ data: { ...policyFields(next, str(s.date), str(s.start), str(s.end)), updatedAt: now } })
     }
-    await audit(ctx, input.canteenId, { action: 'mealPolicy', before: { ...before }, after: { ...next } })
-    return managedOf({ ...canteen, policy: next })
+    await audit(ctx, input.canteenId, {
+      action: 'mealPolicy',
+      before: { ...before },
+      after: { policy: { ...next }, openDays, lockerCount },
+    })
+    return managedOf({ ...canteen, policy: next, openDays, lockerCount })
   },
 })
 

@@ -5,7 +5,7 @@
  */
 
 import { bookerOf, loadCanteenDay, subsidyRoom } from '../../_domain/meal-day'
-import { policyOf, serviceOf } from '../../_domain/meal-rules'
+import { isOpenOn, policyOf, serviceOf } from '../../_domain/meal-rules'
 import { availability, mealPauseOf } from '../../_domain/meal-slots'
 import { visibleFiles } from '../../_lib/content'
 import { notFound } from '../../_lib/errors'
@@ -14,7 +14,7 @@ import { isCanteenStaff } from '../../_lib/guard'
 import { templateId } from '../../_lib/notify'
 import { type ActionContext, actionsOf } from '../../_lib/router'
 import { addDays, businessDate, isoShanghai } from '../../_lib/time'
-import { num, str } from '../../_lib/values'
+import { type Doc, num, str } from '../../_lib/values'
 import { mealsContract } from '../contract'
 import { dayLabel, mealViewsOf, seatsOf } from '../present'
 import type { DayView } from '../views'
@@ -24,10 +24,10 @@ const act = actionsOf(mealsContract)
 /** How far ahead riders can look and book. */
 export const BOOKING_DAYS = 7
 
-export function bookingDays(today: string): { date: string; label: string }[] {
+export function bookingDays(today: string, canteen: Doc): { date: string; label: string; open: boolean }[] {
   return Array.from({ length: BOOKING_DAYS }, (_, i) => {
     const date = addDays(today, i)
-    return { date, label: dayLabel(date, today) }
+    return { date, label: dayLabel(date, today), open: isOpenOn(canteen, date) }
   })
 }
 
@@ -59,7 +59,7 @@ export async function listDayFor(input: { date: string; canteenId?: string }, { 
     canteen: { id: canteenId, name: str(day.canteen.name), address: str(day.canteen.address) },
     date: input.date,
     today,
-    days: bookingDays(today),
+    days: bookingDays(today, day.canteen),
     meals: mealViewsOf(day.menu, day.dishes, urls),
     slots,
     me: {

@@ -4,7 +4,7 @@
  * plan (set meals and slots) into this week. All times Asia/Shanghai.
  */
 import { newSlotDoc, policyFields } from '../../_domain/meal-plan'
-import { parseSlotId, serviceOf, slotIdOf } from '../../_domain/meal-rules'
+import { isOpenOn, parseSlotId, serviceOf, slotIdOf, WEEKDAY_LABEL, weekdayOf } from '../../_domain/meal-rules'
 import { ACTIVE_STATES } from '../../_domain/meal-slots'
 import { _, db, row, rows } from '../../_lib/cloud'
 import { COLLECTION } from '../../_lib/collections'
@@ -44,6 +44,7 @@ export const saveSlot = act('saveSlot', {
       loadMenu(input.canteenId, input.date),
       daySlots(input.canteenId, input.date),
     ])
+    if (!isOpenOn(canteen, input.date)) throw precondition(`食堂${WEEKDAY_LABEL[weekdayOf(input.date)]}不营业，可以先在预约规则里改营业日`)
     const id = slotIdOf(input.canteenId, input.date, input.start)
     const clash = overlapping(slots, input.start, input.end, id)
     if (clash) throw invalid(`和 ${str(clash.start)}–${str(clash.end)} 的时段重叠了`, { field: 'start' })
@@ -162,7 +163,7 @@ export const copyWeek = act('copyWeek', {
     let menus = 0
     for (let i = 0; i < 7; i++) {
       const date = addDays(monday, i)
-      if (date < today) continue
+      if (date < today || !isOpenOn(canteen, date)) continue
       const from = addDays(date, -7)
       const [menuFrom, menuTo, slotsFrom, slotsTo] = await Promise.all([
         loadMenu(input.canteenId, from),

@@ -154,6 +154,7 @@ export function demoCanteen(now: Date, created: Date): Record<string, Doc[]> {
     location: { type: 'Point', coordinates: [121.5751, 31.1172] },
     status: 'open',
     lockerCount: 24,
+    openDays: [1, 2, 3, 4, 5, 6, 7],
     policy: DEFAULT_POLICY,
     subsidy: { perMealFen: PER_MEAL_FEN, monthlyBudgetFen: BUDGET_FEN },
     createdAt: created,

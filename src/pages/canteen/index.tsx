@@ -66,12 +66,12 @@ function DayPicker({ day, onPick }: { day: DayView; onPick: (date: string) => vo
       {day.days.map((d) => (
         <View
           key={d.date}
-          className={`days__item${d.date === day.date ? ' days__item--on' : ''}`}
+          className={`days__item${d.date === day.date ? ' days__item--on' : ''}${d.open ? '' : ' days__item--closed'}`}
           hoverClass="days__item--pressed"
           onClick={() => onPick(d.date)}
         >
           <Text className="days__label">{d.label}</Text>
-          <Text className="days__date">{shortDay(d.date).split(' ')[0]}</Text>
+          <Text className="days__date">{d.open ? shortDay(d.date).split(' ')[0] : '休息'}</Text>
         </View>
       ))}
     </View>

@@ -1,7 +1,8 @@
 /**
- * 预约规则 (canteen staff, town): when booking closes and free cancelling ends, how long a meal is
- * kept warm and how much longer a late rider may ask for, how many no-shows pause booking and for
- * how long, and per-rider limits a day and a week. The slots still ahead take the new rules.
+ * 预约规则 (canteen staff, town): the days the canteen serves and its heated lockers; when booking
+ * closes and free cancelling ends, how long a meal is kept warm and how much longer a late rider may
+ * ask for, how many no-shows pause booking and for how long, and per-rider limits a day and a week.
+ * The slots still ahead take the new rules.
  */
 
 import type { Envelope } from '@cloud/_lib/envelope'
@@ -24,12 +25,14 @@ async function loadCanteen(canteenId: string): Promise<Envelope<ManagedCanteen |
 }
 
 type NumberKey = 'cutoffMinutes' | 'freeCancelMinutes' | 'holdMinutes' | 'extendMinutes'
-const MINUTES: [NumberKey, string, string][] = [
-  ['cutoffMinutes', '开餐前多少分钟截止预约', '分钟'],
-  ['freeCancelMinutes', '开餐前多少分钟内取消算爽约', '分钟'],
-  ['holdMinutes', '时段结束后保温多久', '分钟'],
-  ['extendMinutes', '晚到的小哥可以再延长', '分钟'],
+const MINUTES: [NumberKey, string][] = [
+  ['cutoffMinutes', '开餐前多少分钟截止预约'],
+  ['freeCancelMinutes', '开餐前多少分钟内取消算爽约'],
+  ['holdMinutes', '时段结束后保温多久'],
+  ['extendMinutes', '晚到的小哥可以再延长'],
 ]
+const WEEKDAYS = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'].map((label, i) => ({ key: String(i + 1), label }))
+const n = (v: string) => Number(v) || 0
 
 function Field({ label, unit, value, onInput }: { label: string; unit: string; value: string; onInput: (v: string) => void }) {
   return (
@@ -43,26 +46,33 @@ function Field({ label, unit, value, onInput }: { label: string; unit: string; v
   )
 }
 
-function PolicyForm({ canteen }: { canteen: ManagedCanteen }) {
-  const [p, setP] = useState<PolicyView>(canteen.policy)
-  const [week, setWeek] = useState(canteen.policy.limits.perWeek === null ? '' : String(canteen.policy.limits.perWeek))
-  const [busy, setBusy] = useState(false)
-  const n = (v: string) => Number(v) || 0
-  async function save() {
-    setBusy(true)
-    const r = await setPolicy({
-      canteenId: canteen.id,
-      policy: { ...p, limits: { perDay: p.limits.perDay, perWeek: week.trim() ? n(week) : null } },
-    })
-    setBusy(false)
-    if (!r.ok) return void Taro.showModal({ title: '没有保存', content: r.error.message, showCancel: false, confirmText: '知道了' })
-    void Taro.showToast({ title: '规则已保存', icon: 'success' })
-  }
+interface Draft {
+  policy: PolicyView
+  week: string
+  openDays: number[]
+  lockers: string
+}
+
+function Opening({ d, set }: { d: Draft; set: (d: Draft) => void }) {
+  const toggle = (day: number) =>
+    set({ ...d, openDays: d.openDays.includes(day) ? d.openDays.filter((x) => x !== day) : [...d.openDays, day] })
+  return (
+    <Card>
+      <Text className="form__label">营业日</Text>
+      <ChipPicker options={WEEKDAYS} selected={d.openDays.map(String)} onPick={(k) => toggle(Number(k))} />
+      <Field label="恒温保温柜" unit="个" value={d.lockers} onInput={(v) => set({ ...d, lockers: v })} />
+    </Card>
+  )
+}
+
+function Rules({ d, set }: { d: Draft; set: (d: Draft) => void }) {
+  const p = d.policy
+  const put = (policy: PolicyView) => set({ ...d, policy })
   return (
     <>
       <Card>
-        {MINUTES.map(([key, label, unit]) => (
-          <Field key={key} label={label} unit={unit} value={String(p[key])} onInput={(v) => setP({ ...p, [key]: n(v) })} />
+        {MINUTES.map(([key, label]) => (
+          <Field key={key} label={label} unit="分钟" value={String(p[key])} onInput={(v) => put({ ...p, [key]: n(v) })} />
         ))}
       </Card>
       <Card>
@@ -70,19 +80,19 @@ function PolicyForm({ canteen }: { canteen: ManagedCanteen }) {
           label="几次爽约暂停预约"
           unit="次"
           value={String(p.noShow.count)}
-          onInput={(v) => setP({ ...p, noShow: { ...p.noShow, count: n(v) } })}
+          onInput={(v) => put({ ...p, noShow: { ...p.noShow, count: n(v) } })}
         />
         <Field
           label="在多少天内"
           unit="天"
           value={String(p.noShow.windowDays)}
-          onInput={(v) => setP({ ...p, noShow: { ...p.noShow, windowDays: n(v) } })}
+          onInput={(v) => put({ ...p, noShow: { ...p.noShow, windowDays: n(v) } })}
         />
         <Field
           label="暂停多少天"
           unit="天"
           value={String(p.noShow.pauseDays)}
-          onInput={(v) => setP({ ...p, noShow: { ...p.noShow, pauseDays: n(v) } })}
+          onInput={(v) => put({ ...p, noShow: { ...p.noShow, pauseDays: n(v) } })}
         />
       </Card>
       <Card>
@@ -93,10 +103,38 @@ function PolicyForm({ canteen }: { canteen: ManagedCanteen }) {
             { key: '2', label: '2 份（午餐和晚餐）' },
           ]}
           selected={[String(p.limits.perDay)]}
-          onPick={(k) => setP({ ...p, limits: { ...p.limits, perDay: Number(k) } })}
+          onPick={(k) => put({ ...p, limits: { ...p.limits, perDay: Number(k) } })}
         />
-        <Field label="每人每周最多（空着为不限）" unit="份" value={week} onInput={setWeek} />
+        <Field label="每人每周最多（空着为不限）" unit="份" value={d.week} onInput={(week) => set({ ...d, week })} />
       </Card>
+    </>
+  )
+}
+
+function SettingsForm({ canteen }: { canteen: ManagedCanteen }) {
+  const [d, setD] = useState<Draft>({
+    policy: canteen.policy,
+    week: canteen.policy.limits.perWeek === null ? '' : String(canteen.policy.limits.perWeek),
+    openDays: canteen.openDays,
+    lockers: String(canteen.lockerCount),
+  })
+  const [busy, setBusy] = useState(false)
+  async function save() {
+    setBusy(true)
+    const r = await setPolicy({
+      canteenId: canteen.id,
+      openDays: [...d.openDays].sort(),
+      lockerCount: n(d.lockers),
+      policy: { ...d.policy, limits: { perDay: d.policy.limits.perDay, perWeek: d.week.trim() ? n(d.week) : null } },
+    })
+    setBusy(false)
+    if (!r.ok) return void Taro.showModal({ title: '没有保存', content: r.error.message, showCancel: false, confirmText: '知道了' })
+    void Taro.showToast({ title: '规则已保存', icon: 'success' })
+  }
+  return (
+    <>
+      <Opening d={d} set={setD} />
+      <Rules d={d} set={setD} />
       <Button
         className="button-primary settings__save"
         hoverClass="button-primary--hover"
@@ -125,7 +163,7 @@ export default function SettingsPage() {
           <Text className="page-lead__title">{state.data.name}</Text>
           <Text className="page-lead__text">每人每天每餐（午餐、晚餐）只能约一份。改了规则，之后的时段都按新规则。</Text>
         </View>
-        <PolicyForm canteen={state.data} />
+        <SettingsForm canteen={state.data} />
       </View>
     </View>
   )
