@@ -115,10 +115,15 @@ export async function allocateSubsidy(slot: Doc, canteen: Doc, now: Date): Promi
         .update({ data: { unallocatedFen: _.inc(-k * per), updatedAt: now } }),
     )
     if (taken !== 1) continue
-    await db
-      .collection(COLLECTION.meal_slots)
-      .where({ _id: slot._id })
-      .update({ data: { subsidyLeft: _.inc(k) } })
+    // Only an empty slot is refilled: when riders racing for the same slot each took a chunk, the
+    // first one fills it and the others give theirs straight back to the ledger.
+    const filled = updatedCount(
+      await db
+        .collection(COLLECTION.meal_slots)
+        .where({ _id: slot._id, subsidyLeft: _.lte(0) })
+        .update({ data: { subsidyLeft: _.inc(k) } }),
+    )
+    if (filled !== 1) await returnToLedger(String(slot.canteenId), String(slot.date), k * per, now)
     return true
   }
   return false

@@ -41,6 +41,8 @@ test('300 riders at once on 100 seats: exactly 100 bookings, 200 RESOURCE_EXHAUS
   expect(new Set(active.map((b) => b.openid)).size).toBe(100)
   expect(new Set(active.map((b) => b.code)).size).toBe(100)
   expect(slotDoc(cloud, slotId).codes.sort()).toEqual(active.map((b) => b.code).sort())
+  // riders racing for the slot's subsidy seats never lock more of the budget in it than it has seats
+  expect(slotDoc(cloud, slotId).subsidyLeft).toBeLessThanOrEqual(100)
   expect(ledgerBalance(c.id, 1500)).toEqual({ budget: 1_500_000, accounted: 1_500_000 })
 }, 120_000)
 
