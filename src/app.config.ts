@@ -55,12 +55,21 @@ export default defineAppConfig({
     },
     // 驿站 › detail, report a problem, staff/town console, printable check-in code (stations issue)
     { root: 'pkg-stations', pages: ['detail/index', 'report/index', 'console/index', 'print-code/index', 'edit/index'] },
+    // 食堂 › a booking (code, QR, locker), my bookings, the canteen console, plan (menus and slots), a dish, export and ledger,
+    // rules, the liaison's no-show pauses (canteen issue)
+    {
+      root: 'pkg-canteen',
+      pages: ['booking/index', 'mine/index', 'console/index', 'plan/index', 'dish/index', 'export/index', 'settings/index', 'pauses/index'],
+    },
   ],
   // 驿站 list sorts by the rider's fuzzy location (wx.getFuzzyLocation); refused → town centre.
   // chooseLocation: the town console picks a new station's position on the map.
   requiredPrivateInfos: ['getFuzzyLocation', 'chooseLocation'],
   permission: { 'scope.userFuzzyLocation': { desc: '用于查找离你最近的红色加油站' } },
-  preloadRule: { 'pages/stations/index': { network: 'all', packages: ['pkg-stations'] } },
+  preloadRule: {
+    'pages/stations/index': { network: 'all', packages: ['pkg-stations'] },
+    'pages/canteen/index': { network: 'all', packages: ['pkg-canteen'] },
+  },
   // The cloud SDK is used on weapp; `lazyCodeLoading` keeps start-up to the components a page uses.
   lazyCodeLoading: 'requiredComponents',
 })

@@ -4,6 +4,7 @@
  */
 import type { ContentcheckApi } from '../contentcheck/contract'
 import type { HomeApi } from '../home/contract'
+import type { MealsApi } from '../meals/contract'
 import type { StationsApi } from '../stations/contract'
 import type { UsersApi } from '../users/contract'
 
@@ -12,6 +13,7 @@ export interface Api {
   users: UsersApi
   stations: StationsApi
   contentcheck: ContentcheckApi
+  meals: MealsApi
 }
 
 export type FunctionName = keyof Api

@@ -21,6 +21,9 @@ export const SUBSCRIBE_TEMPLATES = {
   verificationResult: { id: 'tmpl-verification-result', title: '认证结果通知' },
   stationProblem: { id: 'tmpl-station-problem', title: '驿站问题提醒' },
   stationProblemResolved: { id: 'tmpl-station-problem-resolved', title: '问题处理结果' },
+  // 小哥食堂 (meals): the meal is in a heated locker; a booked slot was closed by the canteen.
+  mealPlaced: { id: 'tmpl-meal-placed', title: '取餐提醒' },
+  mealCancelled: { id: 'tmpl-meal-cancelled', title: '预约取消通知' },
 } as const satisfies Record<string, TemplateSpec>
 
 export type TemplateKey = keyof typeof SUBSCRIBE_TEMPLATES

@@ -2,9 +2,11 @@
  * home — the first screen in one call.
  * Actions: getHome (anyone).
  * Stations: the nearest open ones (one geoNear from `location` or the town centre; open-now and
- * service labels from the shared station view in _domain). Canteen slots, topics and group notices
- * join this answer when their domains land (each brings its own card).
- * Collections read: users (the caller), stations. Openapi permissions: none.
+ * service labels from the shared station view in _domain). Canteen: today's slots of the town's
+ * canteen and my next meal (canteen.ts, the canteen's own rules in _domain). Topics and group
+ * notices join this answer when their domains land (each brings its own card).
+ * Collections read: users (the caller), stations, canteens, meal_slots, meal_bookings, meal_menus,
+ * meal_ledgers. Openapi permissions: none.
  */
 
 import { nearestStations } from '../_domain/station-search'
@@ -14,6 +16,7 @@ import { type ActionTable, actionsOf, createMain } from '../_lib/router'
 import type { LatLng } from '../_lib/schema'
 import { greetingFor, isoShanghai } from '../_lib/time'
 import { num, str } from '../_lib/values'
+import { canteenCard, nextMeal } from './canteen'
 import { type HomeStationCard, homeContract } from './contract'
 
 const act = actionsOf(homeContract)
@@ -43,9 +46,14 @@ async function nearestOpenStations(origin: LatLng, now: Date): Promise<HomeStati
 }
 
 const getHome = act('getHome', {
-  summary: '首页一次取齐：问候、我的状态、附近现在开放的驿站（按我的位置或镇中心由近到远）',
+  summary: '首页一次取齐：问候、我的状态、附近现在开放的驿站（按我的位置或镇中心由近到远）、食堂今天的时段和我的下一顿',
   roles: ['anyone'],
   async handler(input, { caller, now }) {
+    const [stations, canteen, next] = await Promise.all([
+      nearestOpenStations(input.location ?? TOWN_CENTRE, now),
+      canteenCard(caller, now),
+      nextMeal(caller, now),
+    ])
     return {
       now: isoShanghai(now),
       greeting: greetingFor(now),
@@ -55,8 +63,10 @@ const getHome = act('getHome', {
         verified: caller.verified,
         official: isOfficial(caller.roles),
       },
-      stations: await nearestOpenStations(input.location ?? TOWN_CENTRE, now),
+      stations,
       origin: input.location ? 'rider' : 'town_centre',
+      canteen,
+      nextMeal: next,
     }
   },
 })

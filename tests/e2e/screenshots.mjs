@@ -34,6 +34,12 @@ const QUERY = {
   'pkg-stations/console/index': 'stationId=st-wanda',
   'pkg-stations/print-code/index': 'stationId=st-wanda',
   'pkg-stations/edit/index': 'stationId=st-wanda',
+  'pkg-canteen/booking/index': 'bookingId=bk-demo-wang-tomorrow',
+  'pkg-canteen/console/index': 'canteenId=canteen-zhoupu',
+  'pkg-canteen/plan/index': 'canteenId=canteen-zhoupu',
+  'pkg-canteen/dish/index': 'canteenId=canteen-zhoupu',
+  'pkg-canteen/export/index': 'canteenId=canteen-zhoupu',
+  'pkg-canteen/settings/index': 'canteenId=canteen-zhoupu',
 }
 
 const PEOPLE = [
@@ -41,6 +47,7 @@ const PEOPLE = [
   ['visitor', 'o-demo-visitor-zhao'],
   ['liaison', 'o-demo-liaison-li'],
   ['station-staff', 'o-demo-staff-station'],
+  ['canteen-staff', 'o-demo-staff-canteen'],
   ['town', 'o-demo-town-office'],
 ]
 
