@@ -13,6 +13,7 @@ import type { Page } from 'playwright-core'
 import { newSlotDoc } from '../../cloudfunctions/_domain/meal-plan'
 import { businessDate } from '../../cloudfunctions/_lib/time'
 import { DEMO } from '../../scripts/local-cloud/seed/demo'
+import { pushVerdict } from '../cloud/helpers'
 import { type E2E, REPO, SCREENSHOTS, startE2E } from './helpers/browser'
 
 const RIDER = DEMO.rider.zhang
@@ -133,11 +134,13 @@ describe('canteen (H5 in Chromium)', () => {
     const rider = await e2e.open('/pages/canteen/index', { openid: RIDER })
     const dish = rider.page.locator('.dish', { hasText: '红烧鸡腿' }).first()
     await dish.waitFor({ timeout: 15000 })
-    // the local cloud pushes the verdict (pass) a moment after the upload: reload until the photo shows
-    for (let i = 0; i < 20 && (await dish.locator('.dish__photo--none').count()) > 0; i++) {
-      await rider.page.waitForTimeout(300)
-      await rider.page.reload({ waitUntil: 'networkidle' })
-    }
+    // until WeChat's photo check passes, riders see the dish without its photo
+    expect(await dish.locator('.dish__photo--none').count()).toBe(1)
+    const [saved] = e2e.cloud.db.find('meal_dishes', { canteenId: CANTEEN, name: '红烧鸡腿' })
+    await pushVerdict(e2e.cloud, String(saved.photo), 'pass')
+    await rider.page.reload({ waitUntil: 'networkidle' })
+    await dish.waitFor({ timeout: 15000 })
+    await dish.locator('img').waitFor({ timeout: 15000 })
     expect(await dish.locator('.dish__photo--none').count()).toBe(0)
     expect(await dish.locator('img').getAttribute('src')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//)
     await dish.scrollIntoViewIfNeeded()
