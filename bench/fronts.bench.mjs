@@ -4,8 +4,9 @@
  * (100 live, 5 pinned; 20,000 read records) and 10,000 questions (200 waiting). Database requests per
  * call (goal: the front page ≤ 4, the liaison's queue ≤ 3) and latency (p50/p95) through the gateway →
  * function container → wx-server-sdk → local cloud, one caller at a time and 10 at once.
- * The local cloud runs in this process (bundled from emulator/ with esbuild) so every database
- * request the function makes is counted at `db.handle`.
+ * The local cloud runs in this process with the app's config (bundled from emulator/ and
+ * scripts/local-cloud/app.ts with esbuild) so every database request the function makes is counted
+ * at `db.handle`.
  * Run alone: `node bench/fronts.bench.mjs [--riders 500]`; `npm run bench` picks it up (bench/*.bench.mjs).
  */
 import { spawnSync } from 'node:child_process'
@@ -29,7 +30,12 @@ const DAY = 86_400_000
 
 async function loadEmulator() {
   const out = await build({
-    stdin: { contents: "export { startLocalCloud } from './emulator/index.ts'", resolveDir: root, loader: 'ts' },
+    stdin: {
+      contents: `export { startLocalCloud } from './emulator/index.ts'
+export { app } from './scripts/local-cloud/app.ts'`,
+      resolveDir: root,
+      loader: 'ts',
+    },
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -162,8 +168,8 @@ export async function run() {
     stdio: ['ignore', 'ignore', 'inherit'],
   })
   if (r.status !== 0) throw new Error('building the fronts function failed')
-  const { startLocalCloud } = await loadEmulator()
-  const cloud = await startLocalCloud({ memory: true, seed: 'demo', quiet: true, timers: false, poolSize: 4 })
+  const { startLocalCloud, app } = await loadEmulator()
+  const cloud = await startLocalCloud({ app, memory: true, seed: 'demo', quiet: true, timers: false, poolSize: 4 })
   try {
     const now = new Date()
     const data = busyGroup(now)

@@ -78,6 +78,12 @@ export default defineAppConfig({
         'settings/index',
       ],
     },
+    // 食堂 › a booking (code, QR, locker), my bookings, the canteen console, plan (menus and slots), a dish, export and ledger,
+    // rules, the liaison's no-show pauses (canteen issue)
+    {
+      root: 'pkg-canteen',
+      pages: ['booking/index', 'mine/index', 'console/index', 'plan/index', 'dish/index', 'export/index', 'settings/index', 'pauses/index'],
+    },
   ],
   // 驿站 list sorts by the rider's fuzzy location (wx.getFuzzyLocation); refused → town centre.
   // chooseLocation: the town console picks a new station's position on the map.
@@ -87,6 +93,7 @@ export default defineAppConfig({
     'pages/stations/index': { network: 'all', packages: ['pkg-stations'] },
     // 首页 lists the group's notices and leads to its micro-front
     'pages/index/index': { network: 'all', packages: ['pkg-front'] },
+    'pages/canteen/index': { network: 'all', packages: ['pkg-canteen'] },
   },
   // The cloud SDK is used on weapp; `lazyCodeLoading` keeps start-up to the components a page uses.
   lazyCodeLoading: 'requiredComponents',

@@ -6,30 +6,16 @@
  * audited with the group's scope in the same transaction.
  */
 import { groupScope, roleState, writeAudit } from '../_lib/audit'
-import { db } from '../_lib/cloud'
 import { COLLECTION } from '../_lib/collections'
 import { type DutyPeriod, overlaps, prunePeriods } from '../_lib/duty'
-import type { Doc } from '../_lib/values'
-
-/** The transaction object of wx-server-sdk (typed loosely by the SDK). */
-export interface DutyTx {
-  collection(name: string): {
-    doc(id: string): { get(): Promise<{ data: Doc }>; update(o: { data: Doc }): Promise<unknown> }
-    add(o: { data: Doc }): Promise<unknown>
-  }
-}
-
-/** A transaction (conflicts are retried by the SDK); the callback's answer is returned. */
-export async function inDutyTransaction<T>(fn: (t: DutyTx) => Promise<T>): Promise<T> {
-  return (await db.runTransaction(fn as never)) as T
-}
+import type { Tx } from '../_lib/transaction'
 
 /**
  * Give `targetOpenid` the period (appointing them admin of its group when they are not yet);
  * 'overlap' when it overlaps one of their periods in that group (nothing written).
  */
 export async function addPeriodTx(
-  t: DutyTx,
+  t: Tx,
   targetOpenid: string,
   period: DutyPeriod,
   by: { actorOpenid: string; action?: string; note?: string | null },
@@ -55,7 +41,7 @@ export async function addPeriodTx(
 
 /** Take the period off `targetOpenid` (they stay admin); the removed period, or null when they did not have it. */
 export async function removePeriodTx(
-  t: DutyTx,
+  t: Tx,
   targetOpenid: string,
   periodId: string,
   by: { actorOpenid: string; action?: string; note?: string | null },

@@ -5,6 +5,7 @@
 import type { ContentcheckApi } from '../contentcheck/contract'
 import type { FrontsApi } from '../fronts/contract'
 import type { HomeApi } from '../home/contract'
+import type { MealsApi } from '../meals/contract'
 import type { StationsApi } from '../stations/contract'
 import type { UsersApi } from '../users/contract'
 
@@ -14,6 +15,7 @@ export interface Api {
   stations: StationsApi
   contentcheck: ContentcheckApi
   fronts: FrontsApi
+  meals: MealsApi
 }
 
 export type FunctionName = keyof Api

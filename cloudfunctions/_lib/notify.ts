@@ -29,6 +29,9 @@ export const SUBSCRIBE_TEMPLATES = {
   frontDuty: { id: 'tmpl-front-duty', title: '值班提醒' },
   // thing1 问题, time2 提问时间, phrase3 状态（快超时）— to the liaison
   frontQuestion: { id: 'tmpl-front-question', title: '待回复提醒' },
+  // 小哥食堂 (meals): the meal is in a heated locker; a booked slot was closed by the canteen.
+  mealPlaced: { id: 'tmpl-meal-placed', title: '取餐提醒' },
+  mealCancelled: { id: 'tmpl-meal-cancelled', title: '预约取消通知' },
 } as const satisfies Record<string, TemplateSpec>
 
 export type TemplateKey = keyof typeof SUBSCRIBE_TEMPLATES

@@ -3,9 +3,11 @@
  * Actions: getHome (anyone).
  * Stations: the nearest open ones (one geoNear from `location` or the town centre; open-now and
  * service labels from the shared station view in _domain). The current group's micro-front: its
- * pinned and latest live notices with my read state (front-card.ts). Canteen slots and topics join
- * this answer when their domains land (each brings its own card).
- * Collections read: users (the caller), stations, groups, notices, notice_reads. Openapi permissions: none.
+ * pinned and latest live notices with my read state (front-card.ts). Canteen: today's slots of the
+ * town's canteen and my next meal (canteen.ts, the canteen's own rules in _domain). Topics join this
+ * answer when their domain lands (it brings its own card).
+ * Collections read: users (the caller), stations, groups, notices, notice_reads, canteens, meal_slots,
+ * meal_bookings, meal_menus, meal_ledgers. Openapi permissions: none.
  */
 
 import { nearestStations } from '../_domain/station-search'
@@ -15,6 +17,7 @@ import { type ActionTable, actionsOf, createMain } from '../_lib/router'
 import type { LatLng } from '../_lib/schema'
 import { greetingFor, isoShanghai } from '../_lib/time'
 import { num, str } from '../_lib/values'
+import { canteenCard, nextMeal } from './canteen'
 import { type HomeStationCard, homeContract } from './contract'
 import { frontCard } from './front-card'
 
@@ -45,10 +48,16 @@ async function nearestOpenStations(origin: LatLng, now: Date): Promise<HomeStati
 }
 
 const getHome = act('getHome', {
-  summary: '首页一次取齐：问候、我的状态、附近现在开放的驿站（按我的位置或镇中心由近到远）、当前群的置顶和最新公告',
+  summary:
+    '首页一次取齐：问候、我的状态、附近现在开放的驿站（按我的位置或镇中心由近到远）、当前群的置顶和最新公告、食堂今天的时段和我的下一顿',
   roles: ['anyone'],
   async handler(input, { caller, now }) {
-    const [stations, front] = await Promise.all([nearestOpenStations(input.location ?? TOWN_CENTRE, now), frontCard(caller, now)])
+    const [stations, front, canteen, next] = await Promise.all([
+      nearestOpenStations(input.location ?? TOWN_CENTRE, now),
+      frontCard(caller, now),
+      canteenCard(caller, now),
+      nextMeal(caller, now),
+    ])
     return {
       now: isoShanghai(now),
       greeting: greetingFor(now),
@@ -61,6 +70,8 @@ const getHome = act('getHome', {
       stations,
       origin: input.location ? 'rider' : 'town_centre',
       front,
+      canteen,
+      nextMeal: next,
     }
   },
 })

@@ -48,6 +48,12 @@ const QUERY = {
   'pkg-front/term/index': 'groupId=grp-zhoupu-wanda',
   'pkg-front/handovers/index': 'groupId=grp-zhoupu-wanda',
   'pkg-front/settings/index': 'groupId=grp-zhoupu-wanda',
+  'pkg-canteen/booking/index': 'bookingId=bk-demo-wang-tomorrow',
+  'pkg-canteen/console/index': 'canteenId=canteen-zhoupu',
+  'pkg-canteen/plan/index': 'canteenId=canteen-zhoupu',
+  'pkg-canteen/dish/index': 'canteenId=canteen-zhoupu',
+  'pkg-canteen/export/index': 'canteenId=canteen-zhoupu',
+  'pkg-canteen/settings/index': 'canteenId=canteen-zhoupu',
 }
 
 const PEOPLE = [
@@ -55,6 +61,7 @@ const PEOPLE = [
   ['visitor', 'o-demo-visitor-zhao'],
   ['liaison', 'o-demo-liaison-li'],
   ['station-staff', 'o-demo-staff-station'],
+  ['canteen-staff', 'o-demo-staff-canteen'],
   ['town', 'o-demo-town-office'],
 ]
 

@@ -4,7 +4,8 @@
  * admins at once (all or nothing: one overlap refuses the whole term). Privileges start and end with
  * the term by themselves: the router decides "on duty" at each call's instant.
  */
-import { addPeriodTx, inDutyTransaction } from '../../_domain/front-duty'
+
+import { addPeriodTx } from '../../_domain/front-duty'
 import { _, rows } from '../../_lib/cloud'
 import { COLLECTION } from '../../_lib/collections'
 import { type DutyPeriod, dutyPeriodsOf, isDutyNow, MAX_DUTY_DAYS, overlaps } from '../../_lib/duty'
@@ -14,6 +15,7 @@ import { newId } from '../../_lib/ids'
 import { displayName, isVerified } from '../../_lib/people'
 import { actionsOf } from '../../_lib/router'
 import { DAY_MS, isoShanghai } from '../../_lib/time'
+import { inTransaction } from '../../_lib/transaction'
 import { type Doc, str, strings } from '../../_lib/values'
 import { canReadGroup, cleanKey, deniedIn } from '../access'
 import { frontsContract } from '../contract'
@@ -113,7 +115,7 @@ export const planTerm = act('planTerm', {
       name: displayName(u),
       period: { id: newId('duty-'), groupId, start, end } as DutyPeriod,
     }))
-    await inDutyTransaction(async (t) => {
+    await inTransaction(async (t) => {
       for (const p of planned) {
         const held = dutyPeriodsOf((await t.collection(COLLECTION.users).doc(p.openid).get()).data)
         if (held.some((h) => h.groupId === groupId && overlaps(h, p.period))) throw conflict(`${p.name} 在这段时间已经有班了`)

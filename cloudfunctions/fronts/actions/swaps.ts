@@ -3,7 +3,8 @@
  * exchange for one of theirs, or as a stand-in); the other accepts; the liaison approves, and only
  * then do the periods move — in one transaction that checks overlaps again — audited in the group.
  */
-import { addPeriodTx, inDutyTransaction, removePeriodTx } from '../../_domain/front-duty'
+
+import { addPeriodTx, removePeriodTx } from '../../_domain/front-duty'
 import { groupScope, writeAudit } from '../../_lib/audit'
 import { _, row, rows } from '../../_lib/cloud'
 import { checkTexts } from '../../_lib/content'
@@ -13,6 +14,7 @@ import { isAdminOf, isLiaisonOf } from '../../_lib/guard'
 import { newId } from '../../_lib/ids'
 import { displayName, isVerified } from '../../_lib/people'
 import { actionsOf } from '../../_lib/router'
+import { inTransaction } from '../../_lib/transaction'
 import { type Doc, str, strings, updatedCount } from '../../_lib/values'
 import { frontsContract } from '../contract'
 import { mustGroup, swaps, users } from '../store'
@@ -129,7 +131,7 @@ async function applySwap(s: Doc, actor: string, now: Date): Promise<void> {
   const giveId = str((s.give as Doc).periodId)
   const takeId = s.take ? str((s.take as Doc).periodId) : null
   const by = { actorOpenid: actor, action: 'dutySwap', note: str(s._id) }
-  await inDutyTransaction(async (t) => {
+  await inTransaction(async (t) => {
     const gave = await removePeriodTx(t, from, giveId, by, now)
     const took = takeId ? await removePeriodTx(t, to, takeId, by, now) : null
     if (!gave || (takeId && !took)) throw precondition('要换的班已经变了，请重新发起换班')

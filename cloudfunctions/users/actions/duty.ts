@@ -1,5 +1,5 @@
 /** Duty periods of group administrators (1+X rotation), kept by the group's liaison (or town). */
-import { addPeriodTx, inDutyTransaction, removePeriodTx } from '../../_domain/front-duty'
+import { addPeriodTx, removePeriodTx } from '../../_domain/front-duty'
 import { groupScope, recordDenied } from '../../_lib/audit'
 import { type DutyPeriod, dutyPeriodsOf, MAX_DUTY_DAYS } from '../../_lib/duty'
 import { conflict, denied, invalid, notFound, precondition } from '../../_lib/errors'
@@ -8,6 +8,7 @@ import { newId } from '../../_lib/ids'
 import { isVerified } from '../../_lib/people'
 import { actionsOf } from '../../_lib/router'
 import { DAY_MS } from '../../_lib/time'
+import { inTransaction } from '../../_lib/transaction'
 import { type Doc, strings } from '../../_lib/values'
 import { usersContract } from '../contract'
 import { cleanKey } from '../denied'
@@ -45,7 +46,7 @@ export const addDutyPeriod = act('addDutyPeriod', {
     const period: DutyPeriod = { id: newId('duty-'), groupId, start, end }
     // The transaction reads and writes the person's document: two overlapping appointments at once
     // are serialised on it (a conflict retries), so the second sees the first and is refused.
-    const outcome = await inDutyTransaction((t) => addPeriodTx(t, input.targetOpenid, period, { actorOpenid: caller.openid }, now))
+    const outcome = await inTransaction((t) => addPeriodTx(t, input.targetOpenid, period, { actorOpenid: caller.openid }, now))
     if (outcome === 'overlap') throw conflict('和这个人在本群已有的值班时段重叠了')
     return { period: dutyItem(period, now) }
   },
@@ -78,9 +79,7 @@ export const removeDutyPeriod = act('removeDutyPeriod', {
   },
   async handler(input, { caller, now }) {
     await dutyTarget(input.targetOpenid, caller.openid)
-    const removed = await inDutyTransaction((t) =>
-      removePeriodTx(t, input.targetOpenid, input.periodId, { actorOpenid: caller.openid }, now),
-    )
+    const removed = await inTransaction((t) => removePeriodTx(t, input.targetOpenid, input.periodId, { actorOpenid: caller.openid }, now))
     return { removed: removed !== null }
   },
 })

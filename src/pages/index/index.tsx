@@ -1,8 +1,8 @@
 /**
  * 首页: the first screen from ONE call, `home.getHome` (greeting, my status, the current group's
- * pinned and latest notices, nearest open stations, each opening its detail). Pull down to refresh.
- * The nearest stations use the fuzzy location the 驿站 tab saved, if any: this screen never asks for
- * it. Canteen and topics join this page when their features land (each row must open what it shows).
+ * pinned and latest notices, my next meal, today's canteen slots, nearest open stations — each
+ * opening what it shows). Pull down to refresh. The nearest stations use the fuzzy location the 驿站
+ * tab saved, if any: this screen never asks for it. Topics join this page when their feature lands.
  * Docs: https://docs.taro.zone/docs/hooks#usepulldownrefresh  ·
  *       https://developers.weixin.qq.com/miniprogram/dev/reference/api/Page.html#onPullDownRefresh
  */
@@ -18,6 +18,7 @@ import { useCloudQuery } from '@/hooks/use-cloud-query'
 import { fetchHomeNearMe } from '@/services/home/fetch-home'
 import { roleTags } from '@/utils/labels'
 import { formatShanghaiDay } from '@/utils/shanghai-day'
+import CanteenCard, { NextMeal } from './canteen-card'
 import FrontNotices from './front-notices'
 import './index.scss'
 
@@ -63,7 +64,9 @@ export default function IndexPage() {
     <View className="page home">
       <Welcome home={home} />
       <View className="page__body home__body">
+        {home.nextMeal ? <NextMeal meal={home.nextMeal} today={home.now.slice(0, 10)} /> : null}
         <FrontNotices front={home.front} />
+        {home.canteen ? <CanteenCard canteen={home.canteen} /> : null}
         <Stations stations={home.stations} fromTownCentre={home.origin === 'town_centre'} />
       </View>
     </View>
@@ -117,7 +120,7 @@ function Stations({ stations, fromTownCentre }: { stations: HomeData['stations']
         </Card>
       ) : (
         stations.map((station) => (
-          <Card key={station.id} onClick={() => openStation(station.id)}>
+          <Card key={station.id} className="home__station-card" onClick={() => openStation(station.id)}>
             <View className="station">
               <View className="station__head">
                 <Text className="station__name">{station.name}</Text>

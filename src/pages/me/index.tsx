@@ -18,6 +18,7 @@ import GroupEntryBanner from './components/group-entry-banner'
 import MyFront from './components/my-front'
 import MyGroups from './components/my-groups'
 import MyServices from './components/my-services'
+import NextMealRow from './components/next-meal-row'
 import NoticesRow from './components/notices-row'
 import PrivacyHelp from './components/privacy-help'
 import ProfileHeader from './components/profile-header'
@@ -59,6 +60,7 @@ export default function MePage() {
       <View className="page__body">
         <GroupEntryBanner entry={entry} onRetry={retry} />
         <NoticesRow unread={me.unreadNotices} />
+        {me.verified ? <NextMealRow /> : null}
         <VerifyCard me={me} />
         <MyGroups me={me} onChanged={reloadQuietly} />
         <MyServices me={me} />
