@@ -26,7 +26,7 @@ describe('weapp 首页 canteen part (built output, local cloud)', () => {
   })
 
   test('去预约 opens the 食堂 tab', async () => {
-    await home.tap('.section-header__action')
+    await home.tap('.home-canteen .section-header__action')
     expect(home.navigations).toEqual([{ api: 'switchTab', url: '/pages/canteen/index' }])
   })
 })

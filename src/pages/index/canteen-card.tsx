@@ -35,7 +35,7 @@ export function NextMeal({ meal, today }: { meal: HomeNextMeal; today: string })
 
 export default function CanteenCard({ canteen }: { canteen: HomeCanteenCard }) {
   return (
-    <View className="home__section">
+    <View className="home__section home-canteen">
       <SectionHeader title={`${canteen.name} · 15元爱心餐`} actionText="去预约" onAction={openCanteen} />
       <Card onClick={openCanteen}>
         {canteen.slots.length === 0 ? (
