@@ -64,6 +64,18 @@ test('private: the asker, the liaison and the admin on duty see it; another ride
   expect(snapshot(cloud, ['questions'])).toEqual(before)
 })
 
+test('a photo with the question: the asker sees it at once, the liaison only once its check passes', async () => {
+  const { pushVerdict } = await import('./helpers')
+  const photo = await upload(cloud, ZHANG, 'questions')
+  const { id } = data(await ask(ZHANG, '电动车充电口坏了，照片在这里', { photos: [photo] }))
+  const seenBy = async (openid: string) => data(await cloud.call('fronts', 'getQuestion', { questionId: id }, { openid })).photos
+  expect(await seenBy(ZHANG)).toEqual([expect.objectContaining({ fileId: photo, checking: true })])
+  expect(await seenBy(LI)).toEqual([])
+  await pushVerdict(cloud, photo, 'pass')
+  expect(await seenBy(LI)).toEqual([expect.objectContaining({ fileId: photo, checking: false, url: expect.stringContaining('http') })])
+  expect(data(await cloud.call('fronts', 'answer', { questionId: id, text: '收到照片，已经报修了' }, { openid: LI })).state).toBe('answered')
+})
+
 test('the queue: waiting ones by due time, the asker’s name for the liaison, counts from the group', async () => {
   const q = data(await cloud.call('fronts', 'queue', { groupId: ZHOUPU }, { openid: LI }))
   const due = q.items.map((i) => i.dueAt ?? '')
