@@ -73,7 +73,9 @@ test('a photo with the question: the asker sees it at once, the liaison only onc
   expect(await seenBy(LI)).toEqual([])
   await pushVerdict(cloud, photo, 'pass')
   expect(await seenBy(LI)).toEqual([expect.objectContaining({ fileId: photo, checking: false, url: expect.stringContaining('http') })])
-  expect(data(await cloud.call('fronts', 'answer', { questionId: id, text: '收到照片，已经报修了' }, { openid: LI })).state).toBe('answered')
+  expect(data(await cloud.call('fronts', 'answer', { questionId: id, text: '收到照片，已经报修了' }, { openid: LI })).state).toBe(
+    'answered',
+  )
 })
 
 test('the queue: waiting ones by due time, the asker’s name for the liaison, counts from the group', async () => {
