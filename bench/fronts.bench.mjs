@@ -218,7 +218,7 @@ export async function run() {
       if (perCall > goal) ok = false
       const shown = name.startsWith('front')
         ? `${answer.pinned.length} pinned, ${answer.recent.length} recent`
-        : `${answer.items.length} of ${answer.counts.waiting} waiting`
+        : `${answer.items.length} on the first page, ${answer.counts.soon + answer.counts.breached} soon or late`
       const m = await measure(fn, params, callers)
       console.log(
         `  ${name.padEnd(34)} ${String(perCall).padStart(11)} ${`≤${goal}`.padStart(5)} ${m.p50.toFixed(1).padStart(8)} ${m.p95.toFixed(1).padStart(8)} ${m.p95c.toFixed(1).padStart(8)}  ${what} (${shown})`,
