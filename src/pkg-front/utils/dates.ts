@@ -3,10 +3,10 @@
  * [A 00:00 +08:00, B+1 00:00 +08:00); Shanghai has no daylight saving, so +08:00 is exact and the
  * phone's own time zone never shifts a day.
  */
-const DAY = 86_400_000
+import { addDays } from '@/utils/shanghai-day'
 
-export const shanghaiDate = (at = Date.now()): string => new Date(at + 8 * 3_600_000).toISOString().slice(0, 10)
-export const addDays = (date: string, n: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10)
+export { addDays, shanghaiDate } from '@/utils/shanghai-day'
+
 /** Monday of the Shanghai week of `date`. */
 export const mondayOf = (date: string): string => addDays(date, -((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7))
 /** [from 00:00, to+1 00:00) as instants with +08:00. */

@@ -5,6 +5,7 @@
  * never shifts a day.
  */
 import type { NoticeCategory, QuestionCategory, QuestionState } from '@cloud/fronts/contract'
+import { addDays, shanghaiDate } from '@/utils/shanghai-day'
 
 export const NOTICE_CATEGORY: Record<NoticeCategory, { label: string; tone: 'primary' | 'warning' | 'success' | 'muted' }> = {
   safety: { label: '安全提醒', tone: 'warning' },
@@ -34,10 +35,8 @@ export const QUESTION_STATE: Record<QuestionState, { label: string; tone: 'prima
 
 const pad = (n: number) => String(n).padStart(2, '0')
 
-/** The Shanghai date (YYYY-MM-DD) of now. */
-export function todayShanghai(at = Date.now()): string {
-  return new Date(at + 8 * 3_600_000).toISOString().slice(0, 10)
-}
+/** The Shanghai date (YYYY-MM-DD) of now (src/utils/shanghai-day). */
+export const todayShanghai = (): string => shanghaiDate()
 
 /** "今天 14:05", "昨天 09:30", "11月20日 18:00", "2025年11月20日 18:00". */
 export function timeText(iso: string, today = todayShanghai()): string {
@@ -46,10 +45,8 @@ export function timeText(iso: string, today = todayShanghai()): string {
   const date = `${m[1]}-${m[2]}-${m[3]}`
   const hm = `${m[4]}:${m[5]}`
   if (date === today) return `今天 ${hm}`
-  const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10)
-  if (date === yesterday) return `昨天 ${hm}`
-  const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
-  if (date === tomorrow) return `明天 ${hm}`
+  if (date === addDays(today, -1)) return `昨天 ${hm}`
+  if (date === addDays(today, 1)) return `明天 ${hm}`
   const year = today.slice(0, 4) === m[1] ? '' : `${m[1]}年`
   return `${year}${Number(m[2])}月${Number(m[3])}日 ${hm}`
 }
