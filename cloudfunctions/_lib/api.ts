@@ -5,6 +5,7 @@
 import type { ContentcheckApi } from '../contentcheck/contract'
 import type { HomeApi } from '../home/contract'
 import type { StationsApi } from '../stations/contract'
+import type { TopicsApi } from '../topics/contract'
 import type { UsersApi } from '../users/contract'
 
 export interface Api {
@@ -12,6 +13,7 @@ export interface Api {
   users: UsersApi
   stations: StationsApi
   contentcheck: ContentcheckApi
+  topics: TopicsApi
 }
 
 export type FunctionName = keyof Api

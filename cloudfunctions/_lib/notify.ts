@@ -21,6 +21,12 @@ export const SUBSCRIBE_TEMPLATES = {
   verificationResult: { id: 'tmpl-verification-result', title: '认证结果通知' },
   stationProblem: { id: 'tmpl-station-problem', title: '驿站问题提醒' },
   stationProblemResolved: { id: 'tmpl-station-problem-resolved', title: '问题处理结果' },
+  // 协商议事 (topics): thing1 议题, phrase2 进展, thing3 说明, time4 时间
+  topicProgress: { id: 'tmpl-topic-progress', title: '议题进展通知' },
+  // thing1 议题, time2 议事会时间, thing3 地点
+  topicSession: { id: 'tmpl-topic-session', title: '议事会提醒' },
+  // thing1 内容, phrase2 结果, thing3 理由
+  topicModeration: { id: 'tmpl-topic-moderation', title: '内容审核结果' },
 } as const satisfies Record<string, TemplateSpec>
 
 export type TemplateKey = keyof typeof SUBSCRIBE_TEMPLATES
