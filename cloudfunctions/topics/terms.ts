@@ -4,7 +4,8 @@
  * the title (so a one-character search such as 灯 finds 路灯坏了) and lower-cased latin words/numbers.
  * Stored on the topic (`terms`, `titleTerms`: a multikey index on each in the cloud console), so a
  * search is one indexed query: every term of the query must be among the topic's terms.
- * Similarity of two titles: the Dice coefficient of their bigram sets.
+ * Similarity of two titles: the share of the new title's bigrams an existing title has (a short new
+ * title inside a long old one is still the same problem), or the Dice coefficient of both sets.
  */
 
 /** Full-width to half-width, lower case, no punctuation runs. */
@@ -58,6 +59,14 @@ export const MAX_QUERY_TERMS = 12
 export function queryTerms(q: string): string[] {
   const r = runs(q)
   return [...new Set([...r.han.flatMap(bigramsOf), ...r.latin])].slice(0, MAX_QUERY_TERMS)
+}
+
+/** How much of the new title `a` an existing title `b` shares: shared bigrams and their share of `a`. */
+export function overlap(a: readonly string[], b: readonly string[]): { shared: number; share: number } {
+  const set = new Set(b)
+  const mine = new Set(a)
+  const shared = [...mine].filter((x) => set.has(x)).length
+  return { shared, share: mine.size ? shared / mine.size : 0 }
 }
 
 /** Dice coefficient of two term sets: 1 = the same, 0 = nothing shared. */

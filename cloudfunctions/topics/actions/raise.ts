@@ -22,7 +22,7 @@ import { actorOf, groupInfo } from '../people'
 import { distanceText } from '../present'
 import { categoryLabel, loadConfig, topics } from '../store'
 import { clip, topicPage } from '../tell'
-import { searchTerms, similarity, titleBigrams } from '../terms'
+import { overlap, searchTerms, titleBigrams } from '../terms'
 
 const act = actionsOf(topicsContract)
 
@@ -149,9 +149,10 @@ export const suggestSimilar = act('suggestSimilar', {
     const out = near.map((d) => ({ doc: d, score: 2, why: `同类，相距 ${distanceText(num(d.distance))}` }))
     for (const d of worded) {
       if (out.some((o) => o.doc._id === d._id)) continue
-      const sim = similarity(bigrams, Array.isArray(d.titleTerms) ? (d.titleTerms as string[]) : [])
+      const { shared, share } = overlap(bigrams, Array.isArray(d.titleTerms) ? (d.titleTerms as string[]) : [])
       const same = input.category && d.category === input.category
-      if (sim >= 0.3 || (same && sim >= 0.2)) out.push({ doc: d, score: sim + (same ? 0.2 : 0), why: same ? '同类，标题相近' : '标题相近' })
+      if (shared >= 2 && (share >= 0.4 || (same && share >= 0.3)))
+        out.push({ doc: d, score: share + (same ? 0.2 : 0), why: same ? '同类，标题相近' : '标题相近' })
     }
     out.sort((a, b) => b.score - a.score || num(b.doc.supportCount) - num(a.doc.supportCount))
     return {
