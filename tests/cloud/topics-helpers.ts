@@ -48,6 +48,10 @@ export async function raise(cloud: TestCloud, openid: string, extra: Partial<Cre
   return data(await cloud.call('topics', 'createTopic', params, { openid })).id
 }
 
+let authors = 0
+/** A fresh verified rider of the demo group to raise a topic (a rider may raise five a day). */
+export const freshAuthor = (cloud: TestCloud, prefix = 'author') => makeRiders(cloud, `${prefix}-${++authors}`, 1)[0]
+
 /** Verified riders of the demo group, made directly in the database (for crowds and concurrency). */
 export function makeRiders(cloud: TestCloud, prefix: string, count: number, groupId: string = GROUP): string[] {
   const ids = Array.from({ length: count }, (_v, i) => `o-${prefix}-${String(i + 1).padStart(2, '0')}`)

@@ -77,9 +77,11 @@ export const support = act('support', {
         .update({ data: { [`supporters.${key}`]: now, supportCount: _.inc(1), updatedAt: now } }),
     )
     if (counted) {
-      await reachThreshold(doc, now)
       await activateRecord(follows(), topicId, key, now)
       await startFollowing(topicId, key, now, { accepted, counted: true })
+      const after = await countOf(topicId)
+      if (!after.answerRequired && after.supportCount >= num(doc.threshold, 10)) await reachThreshold(doc, now)
+      else return { supported: true, ...after }
     } else {
       const again = await topicById(topicId, { status: true, hidden: true, moderation: true, [`supporters.${key}`]: true })
       if (!mine(again, 'supporters', key)) {
