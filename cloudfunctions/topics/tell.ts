@@ -8,7 +8,7 @@
  * the change that caused it (it is logged).
  */
 import { _ } from '../_lib/cloud'
-import { notify, type TemplateKey } from '../_lib/notify'
+import { notify, SUBSCRIBE_TEMPLATES, type TemplateKey } from '../_lib/notify'
 import { dateTimeText } from '../_lib/time'
 import { type Doc, num, str, strings } from '../_lib/values'
 import { topics } from './store'
@@ -90,14 +90,16 @@ export async function tellFollowers(doc: Doc, change: Change, now: Date): Promis
   return told
 }
 
-const TITLES: Record<ConsentKey, string> = { progress: '议题进展', session: '议事会提醒', moderation: '内容审核结果' }
+const TITLES: Record<ConsentKey, string> = Object.fromEntries(
+  Object.entries(TOPIC_TEMPLATES).map(([k, t]) => [k, SUBSCRIBE_TEMPLATES[t].title]),
+) as Record<ConsentKey, string>
 
 interface Message {
   text: string
   data: Record<string, { value: string }>
 }
 
-/** One person: the in-app notice, and the subscribe message when they have a consent left for this topic. */
+/** One person: the in-app notice (titled like the template), and the subscribe message when they have a consent left for this topic. */
 export async function tellOne(
   topicId: string,
   openid: string,

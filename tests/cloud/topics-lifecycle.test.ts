@@ -210,7 +210,7 @@ describe('topics: the lifecycle', () => {
       kind: 'merged_in',
       text: '《小区不让电动车进去》（1 人遇到）作为重复议题合并到本议题',
     })
-    const told = cloud.db.find('notifications', { openid: RIDER2, title: '议题进展' })
+    const told = cloud.db.find('notifications', { openid: RIDER2, title: '议题进展通知' })
     expect(told.map((n) => n.text)).toContain('《小区不让电动车进去》已撤回：重复议题')
   })
 
@@ -272,7 +272,7 @@ describe('topics: the lifecycle', () => {
     await deliverVerdict(cloud, photo, 'pass')
     const after = data(await cloud.call('topics', 'getTopic', { topicId: id }, { openid: RIDER2 }))
     expect(after.timeline.find((e) => e.kind === 'milestone')?.photos).toHaveLength(1)
-    const told = cloud.db.find('notifications', { openid: RIDER2, title: '议题进展' }).map((n) => n.text)
+    const told = cloud.db.find('notifications', { openid: RIDER2, title: '议题进展通知' }).map((n) => n.text)
     expect(told[told.length - 1]).toMatch(/有进展：第一个小区的停车线划好了$/)
   })
 

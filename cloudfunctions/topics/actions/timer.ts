@@ -1,7 +1,7 @@
 /**
  * The hourly timer (config.json trigger `deadlines`): an accepted topic whose answer date has
  * passed gets, once, a public timeline entry "已超过答复期限，尚未答复" and its followers and liaison
- * are told; a day before the date the liaison is reminded. The clock itself is computed at read
+ * are told; when the date is today or tomorrow the liaison is reminded, once. The clock itself is computed at read
  * time (a list is right even if the timer is late); the timer only adds the record and the messages.
  */
 
@@ -10,7 +10,7 @@ import { AWAITING_ANSWER } from '../../_domain/topic-status'
 import { _, rows } from '../../_lib/cloud'
 import { notify } from '../../_lib/notify'
 import { actionsOf } from '../../_lib/router'
-import { DAY_MS } from '../../_lib/time'
+import { addDays, businessDate, shanghaiInstant } from '../../_lib/time'
 import { type Doc, str, updatedCount } from '../../_lib/values'
 import { topicsContract } from '../contract'
 import { entry } from '../lifecycle'
@@ -54,10 +54,12 @@ async function markOverdue(now: Date): Promise<number> {
   return marked
 }
 
+/** Due today or tomorrow (Shanghai): the liaison is reminded once. */
 async function remindDueTomorrow(now: Date): Promise<number> {
+  const dayAfterTomorrow = shanghaiInstant(addDays(businessDate(now), 2), '00:00')
   const soon = await rows(
     topics()
-      .where({ status: _.in([...AWAITING_ANSWER]), dueAt: _.and(_.gt(now), _.lte(new Date(now.getTime() + DAY_MS))), reminderSentAt: null })
+      .where({ status: _.in([...AWAITING_ANSWER]), dueAt: _.and(_.gt(now), _.lte(dayAfterTomorrow)), reminderSentAt: null })
       .limit(BATCH),
   )
   let reminded = 0
