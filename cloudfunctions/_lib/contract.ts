@@ -24,7 +24,30 @@ export interface ActionSpec<I extends z.ZodTypeAny = z.ZodTypeAny, O extends z.Z
 
 export type FunctionSpec = Record<string, ActionSpec>
 
+/** Event keys the router takes for itself or drops as untrusted: never an action's parameter. */
+export const RESERVED_PARAMS = ['action', 'userInfo', 'openid', 'OPENID', 'role', 'roles', 'tcbContext'] as const
+
+/** The object schema under refinements and pipelines, if the input is an object. */
+function objectShape(schema: z.ZodTypeAny): Record<string, unknown> | null {
+  let s: z.ZodTypeAny | undefined = schema
+  for (let i = 0; s && i < 10; i++) {
+    const def = s._def as { typeName?: string; schema?: z.ZodTypeAny; in?: z.ZodTypeAny; innerType?: z.ZodTypeAny; shape?: () => object }
+    if (def.typeName === 'ZodObject') return (s as z.AnyZodObject).shape
+    s = def.schema ?? def.in ?? def.innerType
+  }
+  return null
+}
+
+/**
+ * A contract. Refuses (at load, so every test catches it) an input field named like a reserved
+ * event key: the router would never pass it to the action.
+ */
 export function defineContract<F extends FunctionSpec>(spec: F): F {
+  for (const [name, action] of Object.entries(spec)) {
+    const shape = objectShape(action.input)
+    const clash = shape ? RESERVED_PARAMS.find((k) => Object.hasOwn(shape, k)) : undefined
+    if (clash) throw new Error(`contract: ${name} has an input field "${clash}", which the router reserves`)
+  }
   return spec
 }
 

@@ -8,7 +8,7 @@
  */
 import type { z } from 'zod'
 import { type Caller, loadCaller } from './caller'
-import type { ActionSpec, FunctionSpec, InputOf, ResultOf } from './contract'
+import { type ActionSpec, type FunctionSpec, type InputOf, RESERVED_PARAMS, type ResultOf } from './contract'
 import type { Envelope, ErrorCode } from './envelope'
 import { AppError, invalid } from './errors'
 import { findUnusableString, zodFailure } from './input'
@@ -74,7 +74,7 @@ export type ActionTable<F extends FunctionSpec> = { [K in keyof F & string]: Bou
 export type RouterTable = Record<string, BoundAction<any, string>>
 
 /** Keys the platform or an attacker may add to the event; never part of an action's input. */
-const RESERVED_EVENT_KEYS = new Set(['action', 'userInfo', 'openid', 'OPENID', 'role', 'roles', 'tcbContext'])
+const RESERVED_EVENT_KEYS = new Set<string>(RESERVED_PARAMS)
 
 export function isAllowed(def: Pick<ActionDef, 'roles'>, caller: Caller): boolean {
   if (def.roles.includes('anyone')) return Boolean(caller.openid)

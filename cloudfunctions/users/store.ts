@@ -1,58 +1,29 @@
 /**
- * Reading and writing the `users` and `groups` documents. Every write that must happen once
+ * Reading and writing the `users` and `groups` documents (users-specific storage; the shared
+ * readers, ids, files and people helpers come from _lib). Every write that must happen once
  * (joining, claiming, approving) is a conditional update whose `stats.updated` says who won.
  */
-import { createHash, randomBytes } from 'node:crypto'
 import { _, cloud, db, row, rows } from '../_lib/cloud'
-import { AppError, precondition } from '../_lib/errors'
-import { isoShanghai } from '../_lib/time'
-
-export type Doc = Record<string, unknown>
-
-export const str = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : fallback)
-export const strOrNull = (v: unknown): string | null => (typeof v === 'string' && v ? v : null)
-export const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [])
-export const iso = (v: unknown): string | null => (v instanceof Date ? isoShanghai(v) : null)
+import { COLLECTION } from '../_lib/collections'
+import { AppError, exhausted, precondition } from '../_lib/errors'
+import { freshProfile } from '../_lib/people'
+import { type Doc, isDuplicateKey, num, str, strings, updatedCount } from '../_lib/values'
 
 /** How many groups one person may be in (a rider is usually in one or two). */
 export const MAX_GROUPS_PER_PERSON = 20
-export const DELETED_NAME = '已注销用户'
 
-export function maskPhone(phone: unknown): string | null {
-  const p = str(phone)
-  return /^1\d{10}$/.test(p) ? `${p.slice(0, 3)}****${p.slice(7)}` : null
+export const users = () => db.collection(COLLECTION.users)
+export const groups = () => db.collection(COLLECTION.groups)
+
+export async function userById(openid: string): Promise<Doc | null> {
+  return row(users().where({ _id: openid }))
 }
 
-export function newId(prefix: string): string {
-  return `${prefix}${Date.now().toString(36)}${randomBytes(6).toString('hex')}`
+/** A person who exists and has not deleted their profile, or null. */
+export async function livingUser(openid: string): Promise<Doc | null> {
+  const u = await userById(openid)
+  return u && !u.deletedAt ? u : null
 }
-
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex')
-}
-
-function freshProfile(now: Date): Doc {
-  return {
-    nickname: '骑手朋友',
-    avatarFileId: null,
-    workType: null,
-    platform: null,
-    phone: null,
-    roles: [],
-    groupIds: [],
-    currentGroupId: null,
-    liaisonOf: [],
-    adminOf: [],
-    staffOf: { canteen: [], station: [] },
-    verification: 'none',
-    verificationId: null,
-    verificationReason: null,
-    createdAt: now,
-    updatedAt: now,
-  }
-}
-
-const isDuplicate = (err: unknown) => /duplicate key|E11000/i.test(String((err as { errMsg?: string })?.errMsg ?? err))
 
 /**
  * The caller's profile, created as a visitor on the first call (and again after deleting it).
@@ -60,51 +31,54 @@ const isDuplicate = (err: unknown) => /duplicate key|E11000/i.test(String((err a
  */
 export async function ensureProfile(openid: string, existing: Doc | null, now: Date): Promise<Doc> {
   if (existing && !existing.deletedAt) return existing
-  const users = db.collection('users')
-  const stored = existing ?? (await row(users.where({ _id: openid })))
+  const stored = existing ?? (await userById(openid))
   if (stored && !stored.deletedAt) return stored
   if (stored?.deletedAt) {
-    await users.where({ _id: openid, deletedAt: _.exists(true) }).update({ data: { ...freshProfile(now), deletedAt: _.remove() } })
+    await users()
+      .where({ _id: openid, deletedAt: _.exists(true) })
+      .update({ data: { ...freshProfile(now), deletedAt: _.remove() } })
   } else {
     try {
-      await users.add({ data: { _id: openid, ...freshProfile(now) } })
+      await users().add({ data: { _id: openid, ...freshProfile(now) } })
     } catch (err) {
-      if (!isDuplicate(err)) throw err
+      if (!isDuplicateKey(err)) throw err
     }
   }
-  const created = await row(users.where({ _id: openid }))
+  const created = await userById(openid)
   if (!created) throw new AppError('INTERNAL', '服务暂时不可用，请稍后重试')
   return created
 }
 
 export async function groupById(groupId: string): Promise<Doc | null> {
-  return row(db.collection('groups').where({ _id: groupId }))
+  return row(groups().where({ _id: groupId }))
 }
 
 export async function groupsByIds(ids: string[]): Promise<Doc[]> {
   if (!ids.length) return []
   return rows(
-    db
-      .collection('groups')
+    groups()
       .where({ _id: _.in(ids.slice(0, 100)) })
       .limit(100),
   )
 }
 
-export async function usersByIds(ids: string[]): Promise<Map<string, Doc>> {
-  const unique = [...new Set(ids.filter(Boolean))].slice(0, 100)
+export async function usersByIds(ids: (string | null | undefined)[]): Promise<Map<string, Doc>> {
+  const unique = [...new Set(ids.filter((x): x is string => Boolean(x)))].slice(0, 100)
   if (!unique.length) return new Map()
   const list = await rows(
-    db
-      .collection('users')
+    users()
       .where({ _id: _.in(unique) })
       .limit(100),
   )
   return new Map(list.map((u) => [str(u._id), u]))
 }
 
-export const displayName = (u: Doc | undefined | null): string =>
-  !u ? '（未知）' : u.deletedAt ? DELETED_NAME : str(u.nickname, '骑手朋友')
+export const memberCountOf = (g: Doc | null | undefined): number => num(g?.memberCount)
+
+export async function unreadCount(openid: string): Promise<number> {
+  const res = (await db.collection(COLLECTION.notifications).where({ openid, read: false }).count()) as { total: number }
+  return res.total
+}
 
 /**
  * The opengid behind a CloudID, resolved HERE with cloud.getOpenData: the `data` the platform
@@ -117,7 +91,7 @@ export async function opengidOf(groupInfo: { cloudID: string }): Promise<string>
     item = res.list?.[0]
   } catch (err) {
     console.warn('[users] getOpenData failed', (err as { errCode?: number })?.errCode ?? err)
-    throw new AppError('FAILED_PRECONDITION', '没有读到群信息，请稍后重试')
+    throw precondition('没有读到群信息，请稍后重试')
   }
   const data = (item?.data ?? {}) as Doc
   const opengid = str(data.opengid) || str(data.openGId)
@@ -133,51 +107,39 @@ export async function opengidOf(groupInfo: { cloudID: string }): Promise<string>
  * concurrent joins count one member. Returns true when this call added it.
  */
 export async function joinGroup(openid: string, groupId: string, now: Date): Promise<boolean> {
-  const users = db.collection('users')
-  const res = (await users
+  const res = await users()
     .where({ _id: openid, groupIds: _.nin([groupId]), [`groupIds.${MAX_GROUPS_PER_PERSON - 1}`]: _.exists(false) })
-    .update({ data: { groupIds: _.push([groupId]), currentGroupId: groupId, updatedAt: now } })) as { stats: { updated: number } }
-  if (res.stats.updated === 1) {
-    await db
-      .collection('groups')
+    .update({ data: { groupIds: _.push([groupId]), currentGroupId: groupId, updatedAt: now } })
+  if (updatedCount(res) === 1) {
+    await groups()
       .where({ _id: groupId })
       .update({ data: { memberCount: _.inc(1) } })
     return true
   }
-  const me = await row(users.where({ _id: openid }))
-  if (!strings(me?.groupIds).includes(groupId)) throw new AppError('RESOURCE_EXHAUSTED', `最多加入 ${MAX_GROUPS_PER_PERSON} 个群`)
-  await users.where({ _id: openid }).update({ data: { currentGroupId: groupId } })
+  const me = await userById(openid)
+  if (!strings(me?.groupIds).includes(groupId)) throw exhausted(`最多加入 ${MAX_GROUPS_PER_PERSON} 个群`)
+  await users()
+    .where({ _id: openid })
+    .update({ data: { currentGroupId: groupId } })
   return false
 }
 
-/** Files a person may reference: their own uploads only (paths carry the openid). */
-export function isOwnFile(fileId: string, openid: string): boolean {
-  const path = fileId.replace(/^cloud:\/\/[^/]+\//, '')
-  if (path === fileId || path.includes('..') || path.includes('//')) return false
-  return ['uploads', 'avatars', 'verification'].some((dir) => path.startsWith(`${dir}/${openid}/`))
+/** One fewer member (never below zero). */
+export async function countLeft(groupId: string): Promise<void> {
+  await groups()
+    .where({ _id: groupId, memberCount: _.gt(0) })
+    .update({ data: { memberCount: _.inc(-1) } })
 }
 
-export async function deleteFiles(fileIds: (string | null | undefined)[]): Promise<void> {
-  const list = fileIds.filter((f): f is string => typeof f === 'string' && f.startsWith('cloud://'))
-  if (!list.length) return
-  try {
-    await cloud.deleteFile({ fileList: list })
-  } catch (err) {
-    // A file that cannot be deleted now is not a reason to fail the decision; it is logged.
-    console.warn('[users] deleteFile failed', (err as { errCode?: number })?.errCode ?? err)
+/** The transaction object of wx-server-sdk (typed loosely by the SDK). */
+export interface Tx {
+  collection(name: string): {
+    doc(id: string): { get(): Promise<{ data: Doc }>; update(o: { data: Doc }): Promise<unknown> }
+    add(o: { data: Doc }): Promise<unknown>
   }
 }
 
-export async function tempUrls(fileIds: (string | null | undefined)[]): Promise<Map<string, string>> {
-  const list = [...new Set(fileIds.filter((f): f is string => typeof f === 'string' && f.startsWith('cloud://')))].slice(0, 50)
-  if (!list.length) return new Map()
-  try {
-    const res = (await cloud.getTempFileURL({ fileList: list.map((fileID) => ({ fileID, maxAge: 3600 })) })) as unknown as {
-      fileList: { fileID: string; tempFileURL: string; status: number }[]
-    }
-    return new Map(res.fileList.filter((f) => f.status === 0 && f.tempFileURL).map((f) => [f.fileID, f.tempFileURL]))
-  } catch (err) {
-    console.warn('[users] getTempFileURL failed', (err as { errCode?: number })?.errCode ?? err)
-    return new Map()
-  }
+/** A transaction (conflicts are retried by the SDK); the callback's answer is returned. */
+export async function inTransaction<T>(fn: (t: Tx) => Promise<T>): Promise<T> {
+  return (await db.runTransaction(fn as never)) as T
 }

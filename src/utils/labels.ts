@@ -24,6 +24,23 @@ export function roleTags(roles: string[]): string[] {
 
 type Tone = 'primary' | 'success' | 'warning' | 'muted'
 
+const VERIFICATION_TAG: Record<string, { label: string; tone: Tone }> = {
+  approved: { label: '已认证', tone: 'success' },
+  pending: { label: '审核中', tone: 'warning' },
+  rejected: { label: '未通过', tone: 'warning' },
+  none: { label: '未认证', tone: 'warning' },
+}
+
+/**
+ * The verification tag beside a person's name: 已认证 for a verified rider; for others their state —
+ * except people appointed by the town (liaison, staff, town), who need no verification: no tag.
+ */
+export function verificationTag(p: { verified: boolean; official: boolean; verification: string }): { label: string; tone: Tone } | null {
+  if (p.verified) return VERIFICATION_TAG.approved
+  if (p.official) return null
+  return VERIFICATION_TAG[p.verification] ?? VERIFICATION_TAG.none
+}
+
 /** Topic statuses: a few likely codes; anything already in Chinese is shown as is. */
 const TOPIC_STATUS: Record<string, { label: string; tone: Tone }> = {
   open: { label: '征集中', tone: 'primary' },

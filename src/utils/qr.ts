@@ -172,23 +172,31 @@ function penalty(m: boolean[][]): number {
   return score + Math.floor(Math.abs((dark * 20) / (size * size) - 10)) * 10
 }
 
-/**
- * The QR matrix of `text` (UTF-8, byte mode, level M). `mask` forces a mask pattern (tests);
- * otherwise the one with the lowest penalty is used. Throws RangeError when the text is too long.
- */
-export function encodeQr(text: string, mask?: number): boolean[][] {
-  const bytes = utf8(text)
-  const version = versionFor(bytes.length)
-  if (!version) throw new RangeError('二维码内容太长')
-  const size = 17 + 4 * version
+/** The matrix being built: `fixed` marks function modules (finders, timing, format…) that data and masks skip. */
+interface Grid {
+  size: number
+  m: boolean[][]
+  fixed: boolean[][]
+  set(r: number, c: number, dark: boolean): void
+}
+
+function newGrid(size: number): Grid {
   const m: boolean[][] = Array.from({ length: size }, () => new Array(size).fill(false))
   const fixed: boolean[][] = Array.from({ length: size }, () => new Array(size).fill(false))
-  const set = (r: number, c: number, dark: boolean) => {
-    m[r][c] = dark
-    fixed[r][c] = true
+  return {
+    size,
+    m,
+    fixed,
+    set(r, c, dark) {
+      m[r][c] = dark
+      fixed[r][c] = true
+    },
   }
+}
 
-  // finder patterns with their separators
+/** Finder patterns with their separators, timing patterns, alignment patterns, version information. */
+function placeFunctionPatterns(g: Grid, version: number): void {
+  const { size, set } = g
   for (const [fr, fc] of [
     [0, 0],
     [0, size - 7],
@@ -202,7 +210,6 @@ export function encodeQr(text: string, mask?: number): boolean[][] {
         const ring = Math.max(Math.abs(r - 3), Math.abs(c - 3))
         set(rr, cc, ring !== 2 && ring !== 4)
       }
-  // timing patterns
   for (let i = 8; i < size - 8; i++) {
     set(6, i, i % 2 === 0)
     set(i, 6, i % 2 === 0)
@@ -214,7 +221,6 @@ export function encodeQr(text: string, mask?: number): boolean[][] {
       if ((r === 6 && c === 6) || (r === 6 && c === size - 7) || (r === size - 7 && c === 6)) continue
       for (let dr = -2; dr <= 2; dr++) for (let dc = -2; dc <= 2; dc++) set(r + dr, c + dc, Math.max(Math.abs(dr), Math.abs(dc)) !== 1)
     }
-  // version information
   if (version >= 7) {
     const bits = versionBits(version)
     for (let i = 0; i < 18; i++) {
@@ -225,23 +231,26 @@ export function encodeQr(text: string, mask?: number): boolean[][] {
       set(a, b, dark)
     }
   }
-  // format areas reserved now, written per mask below; the dark module
-  const writeFormat = (k: number) => {
-    const bits = formatBits(k)
-    const bit = (i: number) => ((bits >>> i) & 1) === 1
-    for (let i = 0; i <= 5; i++) set(i, 8, bit(i))
-    set(7, 8, bit(6))
-    set(8, 8, bit(7))
-    set(8, 7, bit(8))
-    for (let i = 9; i < 15; i++) set(8, 14 - i, bit(i))
-    for (let i = 0; i < 8; i++) set(8, size - 1 - i, bit(i))
-    for (let i = 8; i < 15; i++) set(size - 15 + i, 8, bit(i))
-    set(size - 8, 8, true)
-  }
-  writeFormat(0)
+}
 
-  // data, in the zigzag order: column pairs from the right, skipping the vertical timing column
-  const words = codewords(bytes, version)
+/** The format information of mask `k` (both copies) and the dark module. */
+function writeFormat(g: Grid, k: number): void {
+  const { size, set } = g
+  const bits = formatBits(k)
+  const bit = (i: number) => ((bits >>> i) & 1) === 1
+  for (let i = 0; i <= 5; i++) set(i, 8, bit(i))
+  set(7, 8, bit(6))
+  set(8, 8, bit(7))
+  set(8, 7, bit(8))
+  for (let i = 9; i < 15; i++) set(8, 14 - i, bit(i))
+  for (let i = 0; i < 8; i++) set(8, size - 1 - i, bit(i))
+  for (let i = 8; i < 15; i++) set(size - 15 + i, 8, bit(i))
+  set(size - 8, 8, true)
+}
+
+/** The data bits in the zigzag order: column pairs from the right, skipping the vertical timing column. */
+function placeData(g: Grid, words: number[]): void {
+  const { size, m, fixed } = g
   let i = 0
   for (let right = size - 1; right >= 1; right -= 2) {
     if (right === 6) right = 5
@@ -256,24 +265,42 @@ export function encodeQr(text: string, mask?: number): boolean[][] {
       }
     }
   }
+}
 
-  const apply = (k: number) => {
-    for (let r = 0; r < size; r++) for (let c = 0; c < size; c++) if (!fixed[r][c] && MASKS[k](r, c)) m[r][c] = !m[r][c]
-    writeFormat(k)
-  }
-  let chosen = mask ?? -1
-  if (chosen < 0) {
-    let best = Number.POSITIVE_INFINITY
-    for (let k = 0; k < 8; k++) {
-      apply(k)
-      const p = penalty(m)
-      if (p < best) {
-        best = p
-        chosen = k
-      }
-      apply(k) // XOR again = undo
+/** XOR mask `k` over the data modules and write its format (applying it twice undoes it). */
+function applyMask(g: Grid, k: number): void {
+  for (let r = 0; r < g.size; r++) for (let c = 0; c < g.size; c++) if (!g.fixed[r][c] && MASKS[k](r, c)) g.m[r][c] = !g.m[r][c]
+  writeFormat(g, k)
+}
+
+/** The mask with the lowest penalty score. */
+function bestMask(g: Grid): number {
+  let chosen = 0
+  let best = Number.POSITIVE_INFINITY
+  for (let k = 0; k < 8; k++) {
+    applyMask(g, k)
+    const p = penalty(g.m)
+    if (p < best) {
+      best = p
+      chosen = k
     }
+    applyMask(g, k)
   }
-  apply(chosen)
-  return m
+  return chosen
+}
+
+/**
+ * The QR matrix of `text` (UTF-8, byte mode, level M). `mask` forces a mask pattern (tests);
+ * otherwise the one with the lowest penalty is used. Throws RangeError when the text is too long.
+ */
+export function encodeQr(text: string, mask?: number): boolean[][] {
+  const bytes = utf8(text)
+  const version = versionFor(bytes.length)
+  if (!version) throw new RangeError('二维码内容太长')
+  const g = newGrid(17 + 4 * version)
+  placeFunctionPatterns(g, version)
+  writeFormat(g, 0) // reserves the format areas; rewritten per mask
+  placeData(g, codewords(bytes, version))
+  applyMask(g, mask ?? bestMask(g))
+  return g.m
 }

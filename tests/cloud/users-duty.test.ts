@@ -4,9 +4,9 @@
  * the invocation's start in the function (which runs in UTC) — never from anything the client sends.
  * Overlaps for one person in one group are refused, also when two appointments race.
  */
-import { DEMO_GROUP_ID, DEMO_GROUP2_ID, DEMO_TOWN_OPENID, demoDutyWeek } from '../../scripts/local-cloud/seed/demo'
+import { DEMO, demoDutyWeek } from '../../scripts/local-cloud/seed/demo'
 import { startTestCloud, type TestCloud } from '../helpers/local-cloud'
-import { auditOf, code, data, snapshot } from './users-helpers'
+import { auditOf, code, data, snapshot } from './helpers'
 
 let cloud: TestCloud
 beforeAll(async () => {
@@ -14,11 +14,14 @@ beforeAll(async () => {
 })
 afterAll(() => cloud.stop())
 
-const LI = 'o-demo-liaison-li'
-const SUN = 'o-demo-liaison-sun'
-const WANG = 'o-demo-admin-wang'
-const ZHANG = 'o-demo-rider-zhang'
-const CHEN = 'o-demo-rider-chen'
+const DEMO_GROUP_ID = DEMO.group.zhoupu.id
+const DEMO_GROUP2_ID = DEMO.group.kangqiao.id
+const DEMO_TOWN_OPENID = DEMO.town
+const LI = DEMO.liaison.li
+const SUN = DEMO.liaison.sun
+const WANG = DEMO.admin.wang
+const ZHANG = DEMO.rider.zhang
+const CHEN = DEMO.rider.chen
 const user = (openid: string) => cloud.db.find('users', { _id: openid })[0]
 const sh = (date: string) => `${date}T00:00:00+08:00`
 const day = (offset: number) => new Date(Date.now() + 8 * 3600_000 + offset * 86400_000).toISOString().slice(0, 10)
@@ -72,7 +75,8 @@ test('on duty from the start instant until the end instant, judged by the functi
   expect(trail[0]).toMatchObject({
     actorOpenid: LI,
     role: 'admin',
-    groupId: DEMO_GROUP_ID,
+    scopeKind: 'group',
+    scopeId: DEMO_GROUP_ID,
     before: { roles: ['rider'], adminOf: [], duty: [] },
   })
   expect(trail[0].after.adminOf).toEqual([DEMO_GROUP_ID])
@@ -81,7 +85,7 @@ test('on duty from the start instant until the end instant, judged by the functi
 })
 
 test('several periods per group; touching is fine, overlapping is CONFLICT; two overlapping at once → one CONFLICT', async () => {
-  const add = (start: string, end: string, as = LI, target = CHEN) =>
+  const add = (start: string, end: string, as: string = LI, target: string = CHEN) =>
     cloud.call('users', 'addDutyPeriod', { targetOpenid: target, groupId: DEMO_GROUP_ID, start, end }, { openid: as })
   const w1 = [sh(day(7)), sh(day(14))] as const
   const w2 = [sh(day(14)), sh(day(21))] as const // starts exactly when w1 ends
@@ -105,7 +109,7 @@ test('several periods per group; touching is fine, overlapping is CONFLICT; two 
   expect(code(await add(...w1, LI, 'o-demo-rider-wu'))).toBe('OK')
 })
 
-test('bad input and wrong people: clear codes, nothing changed; refusals are audited', async () => {
+test('bad input and wrong people: clear codes, nothing changed; refusals are audited (once per person per minute)', async () => {
   const before = snapshot(cloud, ['users', 'groups'])
   const future = [sh(day(100)), sh(day(101))]
   const cases: [string, Record<string, unknown>, string][] = [
@@ -134,7 +138,13 @@ test('bad input and wrong people: clear codes, nothing changed; refusals are aud
     ])
   }
   expect(snapshot(cloud, ['users', 'groups'])).toEqual(before)
-  expect(auditOf(cloud, { action: 'dutyAdd', outcome: 'denied' }).length - deniedBefore).toBe(3)
+  // three refusals by three people: LI (herself), SUN (not her group), WANG (no role); each in the group's log
+  const denied = auditOf(cloud, { action: 'dutyAdd', outcome: 'denied' }).slice(deniedBefore)
+  expect(denied.map((d) => [d.actorOpenid, d.scopeKind, d.scopeId])).toEqual([
+    [LI, 'group', DEMO_GROUP_ID],
+    [SUN, 'group', DEMO_GROUP_ID],
+    [WANG, 'group', DEMO_GROUP_ID],
+  ])
   // reserved keys in the event are dropped, never trusted; the valid rest goes through
   const [as, params, expected] = cases[cases.length - 1]
   expect(code(await cloud.raw('users', { action: 'addDutyPeriod', ...params }, { openid: as }))).toBe(expected)

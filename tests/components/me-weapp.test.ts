@@ -5,15 +5,12 @@
  * verification is pending sees it from ONE users.getMe call, their group, and 查看申请 leads to the
  * verification page of the pkg-me subpackage.
  */
-import { existsSync } from 'node:fs'
-import path from 'node:path'
-import { loadWeappPage, WEAPP } from './helpers/weapp'
+import { loadWeappPage } from './helpers/weapp'
+import { cloudUrl, needBuiltWeapp } from './me-helpers'
 
-const cloudUrl = process.env.XG_COMPONENTS_CLOUD as string
-const built = existsSync(path.join(WEAPP, 'app.js'))
-
-;(built ? test : test.skip)('我的: pending verification, my group, and the way to the verification page', async () => {
-  const page = await loadWeappPage('pages/me/index', { cloudUrl, openid: 'o-demo-visitor-zhao' })
+test('我的: pending verification, my group, and the way to the verification page', async () => {
+  needBuiltWeapp()
+  const page = await loadWeappPage('pages/me/index', { cloudUrl: cloudUrl(), openid: 'o-demo-visitor-zhao' })
   await page.waitForText('认证审核中')
   expect(page.text()).toContain('赵刚')
   expect(page.text()).toContain('审核中')

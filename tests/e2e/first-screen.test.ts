@@ -26,7 +26,7 @@ describe('first screen (H5 in Chromium, local cloud with demo data)', () => {
     const name = (await page.locator('.station__name').first().textContent()) ?? ''
     await page.locator('.station__name').first().click()
     await page.waitForURL(/pkg-stations\/detail\/index\?stationId=/, { timeout: 15000 })
-    await page.getByText(name).first().waitFor({ timeout: 15000 })
+    await page.getByText(name).filter({ visible: true }).first().waitFor({ timeout: 15000 })
     expect(w.consoleErrors).toEqual([])
     expect(w.outsideRequests).toEqual([])
   }, 60000)

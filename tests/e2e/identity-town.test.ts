@@ -46,11 +46,17 @@ describe('town console, new liaison, duty and notices (H5 in Chromium)', () => {
     expect(e2e.cloud.db.find('groups', { _id: DEMO_GROUP2_ID })[0].liaisonOpenid).toBe(CHEN)
 
     await p.locator('.console__tab', { hasText: '变更记录' }).click()
-    const first = p.locator('.audit').first()
-    await first.waitFor({ timeout: 10000 })
-    expect(await first.locator('.audit__line').textContent()).toBe('周浦镇党群办 周主任 把 陈磊 设为「康桥骑手互助群」的联络员')
-    expect(await first.locator('.audit__change').textContent()).toBe('小哥 → 小哥、联络员（康桥骑手互助群）')
-    expect(await first.locator('.audit__time').textContent()).toMatch(/^今天 \d\d:\d\d$/)
+    const granted = p.locator('.audit', { hasText: '把 陈磊 设为' })
+    await granted.waitFor({ timeout: 10000 })
+    expect(await granted.locator('.audit__line').textContent()).toBe('周浦镇党群办 周主任 把 陈磊 设为「康桥骑手互助群」的联络员')
+    expect(await granted.locator('.audit__change').textContent()).toBe('小哥 → 小哥、联络员（康桥骑手互助群）')
+    expect(await granted.locator('.audit__time').textContent()).toMatch(/^今天 \d\d:\d\d$/)
+    // the handover is in the log too, in that group
+    await p
+      .locator('.audit__line', {
+        hasText: '周浦镇党群办 周主任 收回了 孙丽（康桥联络员） 「康桥骑手互助群」的联络员（联络员已转交给别人）',
+      })
+      .waitFor()
     await e2e.shot(p, 'e2e-town-3-audit')
 
     await p.locator('.console__tab', { hasText: '各群' }).click()
@@ -70,8 +76,10 @@ describe('town console, new liaison, duty and notices (H5 in Chromium)', () => {
     await c.locator('.invite__make').click()
     const qr = c.locator('.invite-qr__image img, img.invite-qr__image').first()
     await qr.waitFor({ timeout: 10000 })
-    await c.getByText('请小哥用微信扫一扫').waitFor()
-    await c.getByText('复制邀请链接').waitFor()
+    await c.getByText('请小哥用微信扫一扫，加入“康桥骑手互助群”').waitFor()
+    expect(await c.locator('.invite__line').textContent()).toMatch(/^\d+月\d+日 \d\d:\d\d 前有效 · 最多 20 人使用$/)
+    // something a person can use, never a page path
+    expect(await c.locator('body').textContent()).not.toContain('pkg-me/join/index')
     await e2e.shot(c, 'e2e-town-5-new-liaison-invite')
     const zbar = ['/usr/bin/zbarimg', '/usr/local/bin/zbarimg'].find(existsSync)
     if (!zbar) throw new Error('zbarimg not found: apt-get install -y zbar-tools (.ci/run does this)')
@@ -81,11 +89,14 @@ describe('town console, new liaison, duty and notices (H5 in Chromium)', () => {
       const read = spawnSync(zbar, ['-q', '--raw', file], { encoding: 'utf8' }).stdout.trim()
       expect(read).toMatch(new RegExp(`^${e2e.cloud.url.replace(/[.]/g, '\\.')}/#/pkg-me/join/index\\?t=[A-Za-z0-9_-]{32}$`))
     }
+    // H5 has no share card: the button copies the link and says so
+    await c.locator('.invite__copy', { hasText: '复制邀请链接' }).click()
+    await c.getByText('邀请链接已复制').waitFor({ timeout: 5000 })
     clean(chen)
 
-    // the old liaison no longer keeps that group (a liaison without a group is offered to claim one)
+    // the old liaison no longer keeps that group, nor the liaison role (it was her only group)
     const sun = await e2e.open('/pkg-me/liaison/index', { openid: 'o-demo-liaison-sun' })
-    await sun.page.locator('.page-lead__title', { hasText: '认领这个群' }).waitFor({ timeout: 15000 })
+    await sun.page.getByText('你还没有负责的群').waitFor({ timeout: 15000 })
     expect(await sun.page.locator('body').textContent()).not.toContain('康桥骑手互助群')
     clean(sun)
   }, 120000)
@@ -99,7 +110,7 @@ describe('town console, new liaison, duty and notices (H5 in Chromium)', () => {
     expect(await wang.textContent()).toContain('值班中')
     const zhang = p.locator('.member', { hasText: '张伟' })
     await zhang.locator('.member__plan').click()
-    await zhang.locator('.duty-form__preset', { hasText: '下周' }).click()
+    await zhang.locator('.duty-form__presets .chip', { hasText: '下周' }).click()
     await e2e.shot(p, 'e2e-duty-1-form')
     await zhang.locator('.duty-form__save').click()
     await zhang.locator('.duty__range', { hasText: '将值班' }).waitFor({ timeout: 10000 })
@@ -113,6 +124,41 @@ describe('town console, new liaison, duty and notices (H5 in Chromium)', () => {
     const w = await e2e.open('/pages/me/index', { openid: 'o-demo-admin-wang' })
     await w.page.locator('.me__group', { hasText: '周浦万达骑手之家群' }).getByText('值班中').waitFor({ timeout: 15000 })
     clean(w)
+  }, 60000)
+
+  test('the liaison reads the group’s change log a page at a time (更多), and sees no other group’s entries', async () => {
+    const base = Date.now() - 2 * 86400000
+    const entry = (i: number, scopeId: string) => ({
+      _id: `e2e-audit-${scopeId}-${String(i).padStart(2, '0')}`,
+      actorOpenid: 'o-demo-liaison-li',
+      targetOpenid: 'o-demo-rider-chen',
+      action: 'dutyRemove',
+      role: 'admin',
+      scopeKind: 'group',
+      scopeId,
+      outcome: 'applied',
+      before: null,
+      after: null,
+      note: null,
+      at: new Date(base + i * 60000),
+    })
+    e2e.cloud.db.insert('audit_log', [
+      ...Array.from({ length: 30 }, (_, i) => entry(i, 'grp-zhoupu-wanda')),
+      ...Array.from({ length: 3 }, (_, i) => entry(i, DEMO_GROUP2_ID)),
+    ])
+    const mine = e2e.cloud.db.find('audit_log', { scopeKind: 'group', scopeId: 'grp-zhoupu-wanda' }, { limit: 1000 }).length
+    const li = await e2e.open('/pkg-me/liaison/index', { openid: 'o-demo-liaison-li' })
+    const p = li.page
+    await p.locator('.console__tab', { hasText: '记录' }).click({ timeout: 15000 })
+    await p.locator('.audit').nth(19).waitFor({ timeout: 10000 })
+    expect(await p.locator('.audit').count()).toBe(20)
+    await e2e.shot(p, 'e2e-liaison-audit-1')
+    await p.locator('.audit__more').click()
+    await p.locator('.audit').nth(20).waitFor({ timeout: 10000 })
+    if (mine > 40) await p.locator('.audit__more').click()
+    await p.getByText('没有更早的记录了').waitFor({ timeout: 10000 })
+    expect(await p.locator('.audit').count()).toBe(mine)
+    clean(li)
   }, 60000)
 
   test('我的 shows unread notices; the list opens them and marks them read', async () => {
@@ -134,7 +180,7 @@ describe('town console, new liaison, duty and notices (H5 in Chromium)', () => {
         openid: 'o-demo-rider-zhang',
         template: 'verificationResult',
         title: '认证结果通知',
-        text: '你的小哥认证已通过，可以预约爱心餐、发起议题了。',
+        text: '你的小哥认证已通过，可以使用小哥专属的服务了。',
         page: 'pages/me/index',
         pushed: true,
         read: true,

@@ -1,10 +1,13 @@
 /**
  * Identity end to end in Chromium (H5 build, local cloud with demo data, real gateway and
  * functions): a new visitor opens the app "from a group", is joined to it, fills the profile,
- * asks to be verified with a badge photo; the group's liaison approves in the console; the rider
- * sees the verified state. Chinese, no console errors, nothing leaves the machine.
+ * asks to be verified with a badge photo; the group's liaison sees the request while the photo is
+ * being checked, then (after WeChat's verdict) the photo, and approves; the rider sees the
+ * verified state. A rider who did not open it from a group is told how to join; people appointed
+ * by the town are never asked to verify. Chinese, no console errors, nothing leaves the machine.
  */
-import { DEMO_GROUP_OPENGID } from '../../scripts/local-cloud/seed/demo'
+import { DEMO, DEMO_GROUP_OPENGID } from '../../scripts/local-cloud/seed/demo'
+import { pushVerdict } from '../cloud/helpers'
 import { type E2E, startE2E, type Watched } from './helpers/browser'
 
 // a tiny valid JPEG (1×1 px)
@@ -65,13 +68,20 @@ describe('who is who (H5 in Chromium, local cloud with demo data)', () => {
     expect(stored[0]).toMatchObject({ state: 'pending', workType: '外卖', platform: '美团' })
     expect(stored[0].photoFileId).toMatch(new RegExp(`/verification/${RIDER}/`))
 
-    // 4. the liaison approves in the console
+    // 4. the liaison sees the request; the photo only once WeChat's photo check has passed
     const liaison = await e2e.open('/pkg-me/liaison/index', { openid: 'o-demo-liaison-li' })
     const l = liaison.page
     const card = l.locator('.request', { hasText: '骑手小周' })
     await card.waitFor({ timeout: 15000 })
     expect(await card.textContent()).toContain('13912345678')
-    await card.locator('.request__photo').waitFor()
+    await card.getByText('照片正在做安全检查').waitFor()
+    expect(
+      await card.locator('.request__approve').evaluate((el) => el.hasAttribute('disabled') || (el as HTMLButtonElement).disabled === true),
+    ).toBe(true)
+    await e2e.shot(l, 'e2e-identity-5a-liaison-photo-checking')
+    await pushVerdict(e2e.cloud, stored[0].photoFileId as string, 'pass')
+    await l.reload()
+    await card.locator('.request__photo').waitFor({ timeout: 15000 })
     await e2e.shot(l, 'e2e-identity-5-liaison-pending')
     await card.locator('.request__approve').click()
     await card.waitFor({ state: 'detached', timeout: 10000 })
@@ -93,6 +103,26 @@ describe('who is who (H5 in Chromium, local cloud with demo data)', () => {
     await e2e.shot(back.page, 'e2e-identity-7-me-verified')
     clean(back)
   }, 120000)
+
+  test('a rider who did not open it from a group is told how to join; town-appointed people are never asked to verify', async () => {
+    const lost = await e2e.open('/pages/me/index', { openid: 'o-e2e-no-group' })
+    const join = '从小哥微信群里点小程序卡片打开，或扫联络员给的邀请码'
+    await lost.page.getByText(join).waitFor({ timeout: 15000 })
+    expect(await lost.page.locator('.me__tags').textContent()).toContain('未认证')
+    await e2e.shot(lost.page, 'e2e-identity-0-me-no-group')
+    const verify = await e2e.open('/pkg-me/verify/index', { openid: 'o-e2e-no-group' })
+    await verify.page.getByText('请先加入小哥群').waitFor({ timeout: 15000 })
+    expect(await verify.page.locator('body').textContent()).toContain('或者扫联络员给的邀请码')
+    clean(lost)
+    clean(verify)
+    for (const openid of [DEMO.staff.station, DEMO.liaison.li, DEMO.town]) {
+      const w = await e2e.open('/pages/me/index', { openid })
+      await w.page.locator('.me__entries').first().waitFor({ timeout: 15000 })
+      const text = (await w.page.locator('body').textContent()) ?? ''
+      expect([openid, /未认证|认证成为小哥|马上上线/.test(text)]).toEqual([openid, false])
+      clean(w)
+    }
+  }, 60000)
 
   test('a rider in two groups sees both and switches; town sees the consoles of every group', async () => {
     const w = await e2e.open('/pages/me/index', { openid: 'o-demo-rider-wu' })

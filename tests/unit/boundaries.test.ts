@@ -165,3 +165,12 @@ test('no file over 400 lines, no function over 80 lines, without a written reaso
   }
   expect(bad).toEqual([])
 })
+
+test('a contract cannot name an input field like a key the router reserves', () => {
+  const { defineContract } = require('../../cloudfunctions/_lib/contract') as typeof import('../../cloudfunctions/_lib/contract')
+  const { z } = require('zod') as typeof import('zod')
+  const output = z.object({})
+  expect(() => defineContract({ list: { input: z.object({ action: z.string() }), output } })).toThrow(/"action"/)
+  expect(() => defineContract({ list: { input: z.object({ openid: z.string() }).refine(() => true), output } })).toThrow(/"openid"/)
+  expect(() => defineContract({ list: { input: z.object({ entryAction: z.string() }).strict(), output } })).not.toThrow()
+})

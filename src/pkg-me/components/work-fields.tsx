@@ -1,5 +1,6 @@
 /** The two fields the profile and the verification request share: work type chips and platform. */
 import { Input, Text, View } from '@tarojs/components'
+import ChipPicker from '@/components/chip-picker'
 import { WORK_TYPE_OPTIONS, type WorkType } from '@/services/users'
 
 interface Props {
@@ -11,23 +12,19 @@ interface Props {
   platformClass: string
 }
 
+const OPTIONS = WORK_TYPE_OPTIONS.map((w) => ({ key: w, label: w }))
+
 export default function WorkFields({ workType, onWorkType, platform, onPlatform, platformClass }: Props) {
   return (
     <>
-      <View className="form__field">
-        <Text className="form__label">工作类型</Text>
-        <View className="chips">
-          {WORK_TYPE_OPTIONS.map((w) => (
-            <View key={w} className={`chip${workType === w ? ' chip--on' : ''}`} onClick={() => onWorkType(w)}>
-              <Text>{w}</Text>
-            </View>
-          ))}
-        </View>
+      <View className="form-field">
+        <Text className="form-label">工作类型</Text>
+        <ChipPicker options={OPTIONS} selected={workType ? [workType] : []} onPick={onWorkType} />
       </View>
-      <View className="form__field">
-        <Text className="form__label">平台或公司</Text>
+      <View className="form-field">
+        <Text className="form-label">平台或公司</Text>
         <Input
-          className={`form__input ${platformClass}`}
+          className={`form-input ${platformClass}`}
           value={platform}
           maxlength={20}
           placeholder="例如 美团、顺丰、滴滴"

@@ -1,6 +1,8 @@
 /**
  * 加入小哥群 by invite link (`pkg-me/join/index?t=<token>`, or `?q=<url>` when WeChat opens it from
- * the scanned invite QR): for riders who cannot open the app from the group. The token is checked by users.joinByInvite (unknown / expired → a clear message).
+ * the scanned invite QR): for riders who cannot open the app from the group. The token is checked
+ * by users.joinByInvite (unknown, expired, used up, or its liaison no longer keeps the group → a
+ * clear message saying to ask for a new one).
  */
 import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
@@ -8,7 +10,7 @@ import { useCallback } from 'react'
 import StateView from '@/components/state-view'
 import { useCloudQuery } from '@/hooks/use-cloud-query'
 import { joinByInvite } from '@/services/users'
-import { inviteTokenFrom } from '../utils/invite-link'
+import { inviteTokenFrom } from '@/services/users/invite-link'
 import './index.scss'
 
 export default function JoinPage() {
@@ -35,7 +37,7 @@ export default function JoinPage() {
           title={
             state.data.status === 'joined' ? `已加入“${state.data.group?.name ?? ''}”` : `你已经在“${state.data.group?.name ?? ''}”里了`
           }
-          description="认证后可以预约爱心餐、发起议题。"
+          description="下一步：在“我的”里认证成为小哥，由这个群的联络员审核。"
           actionText="去我的"
           onAction={toMe}
         />

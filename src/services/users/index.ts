@@ -10,14 +10,19 @@ import type {
   DutyPeriodItem,
   EnterGroupResult,
   FoundUser,
+  GroupSummary,
   InviteResult,
+  listAuditInput,
   MeData,
   MemberItem,
   NoticeItem,
+  requestVerificationInput,
   TownOverview,
+  updateProfileInput,
   VerificationItem,
   WorkType,
 } from '@cloud/users/contract'
+import type { z } from 'zod'
 import { callFunction } from '../cloud'
 
 export type {
@@ -25,6 +30,7 @@ export type {
   DutyPeriodItem,
   EnterGroupResult,
   FoundUser,
+  GroupSummary,
   InviteResult,
   MeData,
   MemberItem,
@@ -38,13 +44,7 @@ export const WORK_TYPE_OPTIONS: readonly WorkType[] = ['外卖', '快递', '网�
 
 export const fetchMe = (): Promise<Envelope<MeData>> => callFunction('users', 'getMe', {})
 
-export interface ProfileEdit {
-  nickname?: string
-  avatarFileId?: string | null
-  workType?: WorkType | null
-  platform?: string | null
-  phone?: string
-}
+export type ProfileEdit = z.input<typeof updateProfileInput>
 export const updateProfile = (edit: ProfileEdit) => callFunction('users', 'updateProfile', edit)
 export const deleteMe = () => callFunction('users', 'deleteMe', { confirm: true })
 
@@ -53,10 +53,11 @@ export const claimGroup = (groupInfo: CloudIdRef, name: string) => callFunction(
 export const switchGroup = (groupId: string) => callFunction('users', 'switchGroup', { groupId })
 export const leaveGroup = (groupId: string) => callFunction('users', 'leaveGroup', { groupId })
 export const joinByInvite = (token: string) => callFunction('users', 'joinByInvite', { token })
-export const createInvite = (groupId: string) => callFunction('users', 'createInvite', { groupId })
+/** An invite for `groupId` (defaults: 72 hours, 20 people; see INVITE_USES in the contract). */
+export const createInvite = (groupId: string, opts: { hours?: number; maxUses?: number } = {}) =>
+  callFunction('users', 'createInvite', { groupId, ...opts })
 
-export const requestVerification = (input: { workType: WorkType; platform: string; photoFileId: string; groupId?: string }) =>
-  callFunction('users', 'requestVerification', input)
+export const requestVerification = (input: z.input<typeof requestVerificationInput>) => callFunction('users', 'requestVerification', input)
 export const listVerifications = (groupId: string, state: 'pending' | 'approved' | 'rejected' = 'pending') =>
   callFunction('users', 'listVerifications', { groupId, state })
 export const decideVerification = (id: string, approve: boolean, reason?: string) =>
@@ -64,6 +65,9 @@ export const decideVerification = (id: string, approve: boolean, reason?: string
 export const listMembers = (groupId: string) => callFunction('users', 'listMembers', { groupId })
 export const setAdmin = (targetOpenid: string, groupId: string, grant: boolean) =>
   callFunction('users', 'assignRole', { targetOpenid, targetRole: 'admin', scopeId: groupId, grant })
+/** Take a member out of one group (with their admin appointment and duty there); nothing else about them changes. */
+export const removeFromGroup = (targetOpenid: string, groupId: string) =>
+  callFunction('users', 'assignRole', { targetOpenid, targetRole: 'rider', scopeId: groupId, grant: false })
 export const listMyNotices = () => callFunction('users', 'listMyNotices', {})
 export const markNoticesRead = (ids: string[] | 'all') => callFunction('users', 'markNoticesRead', ids === 'all' ? { all: true } : { ids })
 
@@ -73,11 +77,22 @@ export const addDutyPeriod = (targetOpenid: string, groupId: string, start: stri
 export const removeDutyPeriod = (targetOpenid: string, periodId: string) =>
   callFunction('users', 'removeDutyPeriod', { targetOpenid, periodId })
 
+/** The groups a console shows: the liaison's own, or every group for town. */
+export async function fetchConsoleGroups(): Promise<Envelope<{ me: MeData; groups: GroupSummary[] }>> {
+  const me = await fetchMe()
+  if (!me.ok) return me
+  if (!me.data.roles.includes('town')) return { ok: true, data: { me: me.data, groups: me.data.groups.filter((g) => g.isLiaison) } }
+  const all = await callFunction('users', 'listGroups', {})
+  if (!all.ok) return all
+  return { ok: true, data: { me: me.data, groups: all.data.groups.map(({ liaisonName: _name, ...g }) => g) } }
+}
+
 // town
 export const townOverview = () => callFunction('users', 'townOverview', {})
 export const searchUsers = (q: string) => callFunction('users', 'searchUsers', { q })
-export const listAudit = (filter: { targetOpenid?: string; groupId?: string; limit?: number } = {}) =>
-  callFunction('users', 'listAudit', filter)
+export type AuditFilter = z.input<typeof listAuditInput>
+/** One page of the change log; pass the previous page's `nextCursor` for the next one. */
+export const listAudit = (filter: AuditFilter = {}) => callFunction('users', 'listAudit', filter)
 export interface RoleChange {
   targetOpenid: string
   targetRole: AssignableRole

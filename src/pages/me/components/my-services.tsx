@@ -1,0 +1,72 @@
+/**
+ * 我的服务: the consoles my roles open. Only features that exist are listed — an entry appears here
+ * when its feature lands (the canteen, micro-front and topics work add theirs).
+ */
+import type { Role } from '@cloud/_lib/roles'
+import type { MeData } from '@cloud/users/contract'
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import Card from '@/components/card'
+import SectionHeader from '@/components/section-header'
+import { roleLabel } from '@/utils/labels'
+
+interface Entry {
+  title: string
+  hint: string
+  url: string
+  /** shown only when this holds (default: the role is enough) */
+  when?: (me: MeData) => boolean
+}
+
+const ENTRIES: { role: Role; entries: Entry[] }[] = [
+  {
+    role: 'liaison',
+    entries: [
+      { title: '认证审核与群成员', hint: '审核、值班、邀请', url: '/pkg-me/liaison/index', when: (me) => !me.roles.includes('town') },
+    ],
+  },
+  {
+    role: 'staff',
+    entries: [
+      { title: '驿站管理', hint: '开放时间、服务、问题', url: '/pkg-stations/console/index', when: (me) => me.staffOf.station.length > 0 },
+    ],
+  },
+  {
+    role: 'town',
+    entries: [
+      { title: '镇里工作台', hint: '指派联络员和站点人员、变更记录', url: '/pkg-me/town/index' },
+      { title: '各群的审核与成员', hint: '认证、值班、邀请', url: '/pkg-me/liaison/index' },
+      { title: '驿站管理', hint: '所有驿站的状态和问题', url: '/pkg-stations/console/index' },
+    ],
+  },
+]
+
+export function entriesFor(me: MeData): { role: Role; entries: Entry[] }[] {
+  return ENTRIES.filter((s) => me.roles.includes(s.role))
+    .map((s) => ({ role: s.role, entries: s.entries.filter((e) => !e.when || e.when(me)) }))
+    .filter((s) => s.entries.length > 0)
+}
+
+export default function MyServices({ me }: { me: MeData }) {
+  const sections = entriesFor(me)
+  if (sections.length === 0) return null
+  return (
+    <>
+      <SectionHeader title="我的服务" />
+      {sections.map((s) => (
+        <Card key={s.role} className="me__entries">
+          <Text className="me__entries-role">{roleLabel(s.role)}</Text>
+          {s.entries.map((e) => (
+            <View key={e.title} className="me__entry" hoverClass="me__entry--pressed" onClick={() => void Taro.navigateTo({ url: e.url })}>
+              <Text className="me__entry-title">{e.title}</Text>
+              <View className="me__entry-right">
+                <Text className="me__entry-hint">{e.hint}</Text>
+                <Text className="me__entry-chevron">›</Text>
+              </View>
+            </View>
+          ))}
+        </Card>
+      ))}
+    </>
+  )
+}
