@@ -6,12 +6,17 @@
  * snapshot of the topic collections to assert "nothing changed".
  */
 import type { ParamsOf } from '../../cloudfunctions/_lib/api'
+import type { UploadPurpose } from '../../cloudfunctions/_lib/files'
 import { DEMO } from '../../scripts/local-cloud/seed/demo'
 import type { TestCloud } from '../helpers/local-cloud'
-import { data } from './stations-helpers'
+import { data, upload } from './helpers'
 
-export { auditOf, code, data, deliverVerdict, fileExists, uploadOwn, uploadTo, withOpenapiDown } from './stations-helpers'
+export { auditOf, code, data, fileExists, pushVerdict as deliverVerdict, uploadTo } from './helpers'
+export { withOpenapiDown } from './stations-helpers'
 export { DEMO }
+
+/** A fresh photo in `openid`'s own folder for `purpose`, as the app's upload service puts it. */
+export const uploadOwn = (cloud: TestCloud, openid: string, purpose: UploadPurpose) => upload(cloud, openid, purpose)
 
 export const RIDER = DEMO.rider.zhang
 export const RIDER2 = DEMO.rider.chen

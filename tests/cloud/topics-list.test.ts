@@ -41,7 +41,7 @@ describe('topics: browsing', () => {
   })
   afterAll(() => cloud.stop())
 
-  async function all(params: ListParams, openid = RIDER, limit = 7) {
+  async function all(params: ListParams, openid: string = RIDER, limit = 7) {
     const ids: string[] = []
     let cursor: string | null | undefined
     let pages = 0
