@@ -25,6 +25,19 @@ export function clockOf(doc: Doc, now: Date): Clock {
   )
 }
 
+/** Metres from `origin` to a stored point (GeoJSON or Geo.Point), on the sphere the database uses (6378.1 km). */
+export function metresTo(origin: { lat: number; lng: number }, stored: unknown): number {
+  const p = stored as { coordinates?: number[]; longitude?: number; latitude?: number } | null
+  const lng = p?.coordinates?.[0] ?? p?.longitude
+  const lat = p?.coordinates?.[1] ?? p?.latitude
+  if (typeof lng !== 'number' || typeof lat !== 'number') return 0
+  const rad = Math.PI / 180
+  const dLat = (lat - origin.lat) * rad
+  const dLng = (lng - origin.lng) * rad
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(origin.lat * rad) * Math.cos(lat * rad) * Math.sin(dLng / 2) ** 2
+  return 2 * 6_378_100 * Math.asin(Math.min(1, Math.sqrt(h)))
+}
+
 export function distanceText(m: number): string {
   return m < 1000 ? `${Math.max(10, Math.round(m / 10) * 10)} 米` : `${(m / 1000).toFixed(1)} 公里`
 }

@@ -14,7 +14,7 @@ import { isoShanghai } from '../../_lib/time'
 import { type Doc, num, str } from '../../_lib/values'
 import { type TopicList, topicsContract } from '../contract'
 import { decodeCursor, encodeCursor, type Position } from '../cursor'
-import { presentRow } from '../present'
+import { metresTo, presentRow } from '../present'
 import { follows, loadConfig, rowFields, topics } from '../store'
 import { queryTerms } from '../terms'
 
@@ -119,33 +119,32 @@ async function pageOf(input: Input, openid: string, now: Date, limit: number): P
   return { rows: page, cursor: more ? encodeCursor(positionOf(sort, page[page.length - 1])) : null }
 }
 
-/** Nearest first (topics with a map point): one geoNear; the cursor is the last distance and the ids seen at it. */
+/**
+ * Nearest first (topics with a map point): one query with a geoNear condition (the database sorts by
+ * distance); the distance shown is computed from the stored point. The cursor is the last distance
+ * and the ids seen within a metre of it, so ties and rounding never skip or repeat a topic.
+ */
 async function nearPage(input: Input, openid: string, now: Date, limit: number): Promise<Page> {
-  if (!input.near) throw invalid('按离我近排序需要你的位置', { field: 'near' })
-  const where = listWhere(input, openid, now)
+  const origin = input.near
+  if (!origin) throw invalid('按离我近排序需要你的位置', { field: 'near' })
   const pos = decodeCursor(input.cursor)
-  const query = pos?.seen?.length ? { ...where, _id: _.nin(pos.seen) } : where
-  const projection: Doc = { distance: 1 }
-  for (const k of Object.keys(rowFields(openid))) projection[k] = 1
-  const res = (await topics()
-    .aggregate()
-    .geoNear({
-      near: new db.Geo.Point(input.near.lng, input.near.lat),
-      distanceField: 'distance',
-      spherical: true,
-      key: 'location',
-      query,
-      ...(pos ? { minDistance: pos.v } : {}),
-    })
-    .limit(limit + 1)
-    .project(projection)
-    .end()) as { list: Doc[] }
-  const more = res.list.length > limit
-  const page = res.list.slice(0, limit)
-  if (!more || !page.length) return { rows: page, cursor: null }
+  const geometry = new db.Geo.Point(origin.lng, origin.lat)
+  const where: Doc = {
+    ...listWhere(input, openid, now),
+    location: _.geoNear({ geometry, ...(pos ? { minDistance: Math.max(0, pos.v - 1) } : {}) }),
+    ...(pos?.seen?.length ? { _id: _.nin(pos.seen) } : {}),
+  }
+  const found = await rows(
+    topics()
+      .where(where)
+      .field({ ...rowFields(openid), location: true })
+      .limit(limit + 1),
+  )
+  const page = found.slice(0, limit).map((d): Doc => ({ ...d, distance: metresTo(origin, d.location) }))
+  if (found.length <= limit || !page.length) return { rows: page, cursor: null }
   const last = num(page[page.length - 1].distance)
-  const tied = page.filter((d) => num(d.distance) === last).map((d) => str(d._id))
-  const seen = pos && pos.v === last ? [...(pos.seen ?? []), ...tied] : tied
+  const near = page.filter((d) => num(d.distance) >= last - 1).map((d) => str(d._id))
+  const seen = pos && last - 1 <= pos.v ? [...(pos.seen ?? []), ...near] : near
   return { rows: page, cursor: encodeCursor({ v: last, id: str(page[page.length - 1]._id), seen: seen.slice(-50) }) }
 }
 

@@ -19,7 +19,7 @@ import { topicsContract } from '../contract'
 import { entry } from '../lifecycle'
 import { followerEntry } from '../membership'
 import { actorOf, groupInfo } from '../people'
-import { distanceText } from '../present'
+import { distanceText, metresTo } from '../present'
 import { categoryLabel, loadConfig, topics } from '../store'
 import { clip, topicPage } from '../tell'
 import { overlap, searchTerms, titleBigrams } from '../terms'
@@ -167,19 +167,14 @@ export const suggestSimilar = act('suggestSimilar', {
   },
 })
 
+/** Topics within NEAR_M of the point, nearest first (one query; the distance computed from the stored point). */
 async function nearby(point: { lat: number; lng: number }, query: Doc): Promise<Doc[]> {
-  const res = (await topics()
-    .aggregate()
-    .geoNear({
-      near: new db.Geo.Point(point.lng, point.lat),
-      distanceField: 'distance',
-      spherical: true,
-      key: 'location',
-      query,
-      maxDistance: NEAR_M,
-    })
-    .limit(5)
-    .project({ title: 1, status: 1, supportCount: 1, distance: 1 })
-    .end()) as { list: Doc[] }
-  return res.list
+  const geometry = new db.Geo.Point(point.lng, point.lat)
+  const found = await rows(
+    topics()
+      .where({ ...query, location: _.geoNear({ geometry, maxDistance: NEAR_M }) })
+      .field({ title: true, status: true, supportCount: true, location: true })
+      .limit(5),
+  )
+  return found.map((d) => ({ ...d, distance: metresTo(point, d.location) }))
 }
