@@ -12,6 +12,7 @@ import {
   commentPage,
   commentView,
   managedRow,
+  myTopicRole,
   NOTICE_KINDS,
   REPORT_REASONS,
   reportedItem,
@@ -239,6 +240,7 @@ export const topicsContract = defineContract({
   report: { input: reportInput, output: out({ reported: z.boolean(), hidden: z.boolean() }) },
   moderationQueue: { input: z.object({}).strict(), output: out({ items: z.array(reportedItem) }) },
   moderate: { input: moderateInput, output: ok },
+  myTopicRole: { input: z.object({}).strict(), output: myTopicRole },
   managedTopics: {
     input: managedTopicsInput,
     output: out({ topics: z.array(managedRow), cursor: z.string().nullable(), isTown: z.boolean() }),

@@ -4,7 +4,7 @@
  * answers it (采纳 / 部分采纳 / 不采纳, with reasons and who is responsible) and reports the follow-up
  * until it is done; everyone sees the timeline and the clock. One router; actions in actions/*.ts.
  * Actions: listTopics, getTopic, listComments, suggestSimilar, getTopicConfig, townSummary, follow,
- *   unfollow (anyone); createTopic, support, withdrawSupport, signUp, cancelSignUp, checkInSession,
+ *   unfollow, myTopicRole (anyone); createTopic, support, withdrawSupport, signUp, cancelSignUp, checkInSession,
  *   report (verified riders); comment, editComment (riders, liaisons, town); setStatus,
  *   extendDeadline, addMilestone, updateSession, sessionRoster, moderationQueue, moderate,
  *   managedTopics (the liaison of the topic's group, or town); updateTopicConfig (town);
@@ -21,7 +21,7 @@
  */
 import { type ActionTable, createMain } from '../_lib/router'
 import { comment, editComment } from './actions/comments'
-import { managedTopics } from './actions/console'
+import { managedTopics, myTopicRole } from './actions/console'
 import { getTopic, listComments } from './actions/detail'
 import { addMilestone, extendDeadline, setStatus, updateSession } from './actions/lifecycle'
 import { listTopics } from './actions/list'
@@ -56,6 +56,7 @@ export const actions = {
   report,
   moderationQueue,
   moderate,
+  myTopicRole,
   managedTopics,
   getTopicConfig,
   updateTopicConfig,

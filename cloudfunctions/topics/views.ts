@@ -214,6 +214,14 @@ export const reportedItem = out({
   since: isoTime,
 })
 
+export const myTopicRole = out({
+  canRaise: z.boolean().describe('认证小哥：可以提议题'),
+  canManage: z.boolean().describe('联络员或镇里：有议事工作台'),
+  isTown: z.boolean(),
+  hint: z.string().nullable().describe('不能提议题时，告诉他怎么办'),
+  templates: out({ progress: z.string(), session: z.string(), moderation: z.string() }),
+})
+
 export const managedRow = out({
   ...topicRow.shape,
   todo: z.string().describe('下一步要做的事，如 受理并定答复期限 / 已逾期，尽快答复'),
@@ -261,6 +269,7 @@ export type SessionView = z.infer<typeof sessionView>
 export type SimilarTopic = z.infer<typeof similarTopic>
 export type ReportedItem = z.infer<typeof reportedItem>
 export type ManagedRow = z.infer<typeof managedRow>
+export type MyTopicRole = z.infer<typeof myTopicRole>
 export type TownSummary = z.infer<typeof townSummary>
 export type SummaryRow = z.infer<typeof summaryRow>
 export type TopicConfigView = z.infer<typeof topicConfig>

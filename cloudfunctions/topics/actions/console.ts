@@ -7,6 +7,7 @@
 import { LIVE_STATUSES, statusOf } from '../../_domain/topic-status'
 import { _, rows } from '../../_lib/cloud'
 import { isTown } from '../../_lib/guard'
+import { templateId } from '../../_lib/notify'
 import { actionsOf } from '../../_lib/router'
 import { DAY_MS, dateTimeText } from '../../_lib/time'
 import { type Doc, dateOrNull, str } from '../../_lib/values'
@@ -42,6 +43,26 @@ function todoOf(doc: Doc, now: Date): { todo: string; urgent: boolean } {
       return { todo: '更新落实进展或办结', urgent: false }
   }
 }
+
+export const myTopicRole = act('myTopicRole', {
+  summary: '我在议事里能做什么：能否提议题（不能时怎么办）、有没有议事工作台；订阅消息模板 id',
+  roles: ['anyone'],
+  async handler(_input, { caller }) {
+    const official = isTown(caller) || caller.roles.includes('liaison')
+    const hint = caller.verified
+      ? null
+      : official
+        ? '联络员和镇里不提议题：可以在议事工作台受理、答复小哥们提的议题。'
+        : '认证成为小哥后就能提议题。在“我的”里填写工种、拍工牌，联络员审核。'
+    return {
+      canRaise: caller.verified,
+      canManage: official,
+      isTown: isTown(caller),
+      hint,
+      templates: { progress: templateId('topicProgress'), session: templateId('topicSession'), moderation: templateId('topicModeration') },
+    }
+  },
+})
 
 export const managedTopics = act('managedTopics', {
   summary: '联络员（本群）/ 镇里（全部）的议题工作台：要做的事，急的在前（逾期、待审核、快到期、久未受理）',
