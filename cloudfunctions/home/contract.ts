@@ -3,6 +3,7 @@
  * Imported by the function (schemas) and by the client (`import type` only).
  */
 import { z } from 'zod'
+import { homeTopicRow } from '../_domain/topic-home'
 import { type ApiOf, defineContract } from '../_lib/contract'
 import { isoTime, latLng, out } from '../_lib/schema'
 
@@ -43,8 +44,11 @@ export const homeData = out({
   /** The 3 nearest stations open now; whether they were sorted from the rider or the town centre. */
   stations: z.array(homeStationCard),
   origin: z.enum(['rider', 'town_centre']),
+  /** 议事: the live topics most riders met, each opening the topic. */
+  topics: z.array(homeTopicRow),
 })
 export type HomeData = z.infer<typeof homeData>
+export type { HomeTopicRow } from '../_domain/topic-home'
 
 export const homeContract = defineContract({
   getHome: { input: getHomeInput, output: homeData },

@@ -2,13 +2,15 @@
  * home — the first screen in one call.
  * Actions: getHome (anyone).
  * Stations: the nearest open ones (one geoNear from `location` or the town centre; open-now and
- * service labels from the shared station view in _domain). Canteen slots, topics and group notices
- * join this answer when their domains land (each brings its own card).
- * Collections read: users (the caller), stations. Openapi permissions: none.
+ * service labels from the shared station view in _domain). Topics: the live ones most riders met,
+ * with their public clock (_domain/topic-home). Canteen slots and group notices join this answer when
+ * their domains land (each brings its own card).
+ * Collections read: users (the caller), stations, topics. Openapi permissions: none.
  */
 
 import { nearestStations } from '../_domain/station-search'
 import { presentStation, TOWN_CENTRE } from '../_domain/station-view'
+import { homeTopics } from '../_domain/topic-home'
 import { DEFAULT_NICKNAME, isOfficial } from '../_lib/people'
 import { type ActionTable, actionsOf, createMain } from '../_lib/router'
 import type { LatLng } from '../_lib/schema'
@@ -43,9 +45,10 @@ async function nearestOpenStations(origin: LatLng, now: Date): Promise<HomeStati
 }
 
 const getHome = act('getHome', {
-  summary: '首页一次取齐：问候、我的状态、附近现在开放的驿站（按我的位置或镇中心由近到远）',
+  summary: '首页一次取齐：问候、我的状态、附近现在开放的驿站（按我的位置或镇中心由近到远）、大家在议的事（支持最多的办理中议题）',
   roles: ['anyone'],
   async handler(input, { caller, now }) {
+    const [stations, topics] = await Promise.all([nearestOpenStations(input.location ?? TOWN_CENTRE, now), homeTopics(now)])
     return {
       now: isoShanghai(now),
       greeting: greetingFor(now),
@@ -55,8 +58,9 @@ const getHome = act('getHome', {
         verified: caller.verified,
         official: isOfficial(caller.roles),
       },
-      stations: await nearestOpenStations(input.location ?? TOWN_CENTRE, now),
+      stations,
       origin: input.location ? 'rider' : 'town_centre',
+      topics,
     }
   },
 })

@@ -1,6 +1,6 @@
 /**
  * 首页: the first screen from ONE call, `home.getHome` (greeting, my status, nearest open
- * stations, each opening its detail). Pull down to refresh. The nearest stations use the fuzzy
+ * stations, each opening its detail; the topics most riders met, each opening the topic). Pull down to refresh. The nearest stations use the fuzzy
  * location the 驿站 tab saved, if any: this screen never asks for it. Canteen, topics and group
  * notices join this page when their features land (each row must open what it shows).
  * Docs: https://docs.taro.zone/docs/hooks#usepulldownrefresh  ·
@@ -17,6 +17,7 @@ import { useCloudQuery } from '@/hooks/use-cloud-query'
 import { fetchHomeNearMe } from '@/services/home/fetch-home'
 import { roleTags } from '@/utils/labels'
 import { formatShanghaiDay } from '@/utils/shanghai-day'
+import HomeTopics from './home-topics'
 import './index.scss'
 
 const TAB = {
@@ -56,6 +57,7 @@ export default function IndexPage() {
       <Welcome home={home} />
       <View className="page__body home__body">
         <Stations stations={home.stations} fromTownCentre={home.origin === 'town_centre'} />
+        <HomeTopics topics={home.topics} />
       </View>
     </View>
   )
