@@ -55,12 +55,20 @@ export default defineAppConfig({
     },
     // 驿站 › detail, report a problem, staff/town console, printable check-in code (stations issue)
     { root: 'pkg-stations', pages: ['detail/index', 'report/index', 'console/index', 'print-code/index', 'edit/index'] },
+    // 议事 › a topic, raise one, handle one (liaison/town), the work list, reports to review, the town summary, settings (topics issue)
+    {
+      root: 'pkg-topics',
+      pages: ['detail/index', 'raise/index', 'manage/index', 'console/index', 'moderation/index', 'summary/index', 'settings/index'],
+    },
   ],
   // 驿站 list sorts by the rider's fuzzy location (wx.getFuzzyLocation); refused → town centre.
-  // chooseLocation: the town console picks a new station's position on the map.
+  // chooseLocation: the town console picks a new station's position on the map; a rider the place of a topic.
   requiredPrivateInfos: ['getFuzzyLocation', 'chooseLocation'],
   permission: { 'scope.userFuzzyLocation': { desc: '用于查找离你最近的红色加油站' } },
-  preloadRule: { 'pages/stations/index': { network: 'all', packages: ['pkg-stations'] } },
+  preloadRule: {
+    'pages/stations/index': { network: 'all', packages: ['pkg-stations'] },
+    'pages/topics/index': { network: 'all', packages: ['pkg-topics'] },
+  },
   // The cloud SDK is used on weapp; `lazyCodeLoading` keeps start-up to the components a page uses.
   lazyCodeLoading: 'requiredComponents',
 })

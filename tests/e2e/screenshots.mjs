@@ -34,6 +34,8 @@ const QUERY = {
   'pkg-stations/console/index': 'stationId=st-wanda',
   'pkg-stations/print-code/index': 'stationId=st-wanda',
   'pkg-stations/edit/index': 'stationId=st-wanda',
+  'pkg-topics/detail/index': 'topicId=tp-ebike-ban',
+  'pkg-topics/manage/index': 'topicId=tp-ebike-ban',
 }
 
 const PEOPLE = [
