@@ -24,7 +24,7 @@ export const DEMO_SESSION_CODE = '246810'
 
 const GROUP = { id: 'grp-zhoupu-wanda', name: '周浦万达骑手之家群' }
 const GROUP2 = { id: 'grp-kangqiao', name: '康桥骑手互助群' }
-const LIAISON = '联络员 李敏（专职联络员）'
+const LIAISON = '李敏（专职联络员）'
 const ALL_KINDS = ['accepted', 'session', 'answered', 'progress', 'closed', 'overdue']
 const DAY = 86_400_000
 
@@ -264,6 +264,7 @@ function specs(now: Date): Spec[] {
       daysAgo: 3,
       supporters: ['o-demo-rider-zhang', ...synthetic('supporter', 13)],
       status: 'submitted',
+      extra: { commentCount: 1, stance: { support: 0, neutral: 1, oppose: 0 } },
       timeline: [
         { daysAgo: 3, kind: 'raised', status: 'submitted', actor: '吴涛', text: '提出议题' },
         { daysAgo: 1, kind: 'threshold', status: null, actor: '系统', text: '已有 10 位小哥遇到同样的问题，须书面答复' },
@@ -288,7 +289,7 @@ function specs(now: Date): Spec[] {
           daysAgo: 18,
           kind: 'status',
           status: 'accepted',
-          actor: '联络员 孙丽（康桥联络员）',
+          actor: '孙丽（康桥联络员）',
           text: `受理，${md(toiletDue.dueDate)}前书面答复`,
         },
         { daysAgo: 1, kind: 'overdue', status: null, actor: '系统', text: `已超过答复期限（${md(toiletDue.dueDate)}），尚未答复` },
@@ -358,7 +359,32 @@ function comments(now: Date): Doc[] {
     openReports: 0,
     removedAt: null,
   }
+  const reported = { at: at(3), note: null }
   return [
+    {
+      ...base,
+      _id: 'tc-demo-spam',
+      topicId: DEMO_TOPIC.charging,
+      topicTitle: '万达广场周边换电柜太少，晚高峰要排队',
+      parentId: null,
+      authorOpenid: 'o-demo-supporter-13',
+      authorName: '路过的人',
+      authorRole: 'rider',
+      stance: 'neutral',
+      text: '加群领外卖红包，每天多赚三百，私聊我',
+      createdAt: at(6),
+      // three riders reported it: hidden until the liaison reviews it (pkg-topics/moderation)
+      hidden: true,
+      hiddenAt: at(3),
+      moderation: 'pending',
+      reporters: {
+        'o-demo-rider-zhang': { reason: 'spam', ...reported },
+        'o-demo-rider-chen': { reason: 'spam', ...reported },
+        'o-demo-admin-wang': { reason: 'spam', ...reported },
+      },
+      reportCount: 3,
+      openReports: 3,
+    },
     {
       ...base,
       _id: 'tc-demo-1',

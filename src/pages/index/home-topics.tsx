@@ -20,7 +20,11 @@ export default function HomeTopics({ topics }: { topics: HomeData['topics'] }) {
             <View className="home-topic__line">
               <Text className="tag tag--primary">{t.statusLabel}</Text>
               <Text className="home-topic__count">{t.supportCount} 人也遇到</Text>
-              {t.clockText ? <Text className={`home-topic__clock${CLOCK_CLASS[t.clockState] ?? ''}`}>{t.clockText}</Text> : null}
+              {t.clockText ? (
+                <Text className={`home-topic__clock${CLOCK_CLASS[t.clockState] ?? ''}`}>
+                  {t.clockState === 'running' ? `${t.clockText}答复` : t.clockText}
+                </Text>
+              ) : null}
               <Text className="home-topic__more">›</Text>
             </View>
           </View>

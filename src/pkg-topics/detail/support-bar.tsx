@@ -30,7 +30,7 @@ export default function SupportBar({ topic: t, actions: a }: { topic: TopicDetai
         <Text className="support-bar__label">人也遇到</Text>
         <Text className="support-bar__followers">{t.followerCount} 人关注</Text>
       </View>
-      {live ? (
+      {live && !t.answer ? (
         <Text className={`support-bar__threshold${t.answerRequired ? ' support-bar__threshold--met' : ''}`}>{thresholdText(t)}</Text>
       ) : null}
       <View className="button-row">
