@@ -4,9 +4,11 @@
  * content-checked before anything is stored, once per client requestId, at most 5 a day.
  */
 import { LIVE_STATUSES, STATUS_LABEL, statusOf } from '../../_domain/topic-status'
+import type { Caller } from '../../_lib/caller'
 import { _, db, row, rows } from '../../_lib/cloud'
 import { COLLECTION } from '../../_lib/collections'
 import { checkTexts, recordMediaChecks, startMediaChecks } from '../../_lib/content'
+import type { InputOf } from '../../_lib/contract'
 import { denied, exhausted, invalid } from '../../_lib/errors'
 import { assertOwnFiles } from '../../_lib/files'
 import { hashToken } from '../../_lib/ids'
@@ -18,9 +20,9 @@ import { type Doc, isDuplicateKey, num, str } from '../../_lib/values'
 import { topicsContract } from '../contract'
 import { entry } from '../lifecycle'
 import { followerEntry } from '../membership'
-import { actorOf, groupInfo } from '../people'
+import { actorOf, type GroupInfo, groupInfo } from '../people'
 import { distanceText, metresTo } from '../present'
-import { categoryLabel, loadConfig, topics } from '../store'
+import { categoryLabel, loadConfig, personKey, type TopicConfig, topics } from '../store'
 import { clip, topicPage } from '../tell'
 import { overlap, searchTerms, titleBigrams } from '../terms'
 
@@ -54,54 +56,7 @@ export const createTopic = act('createTopic', {
     await checkTexts({ title: input.title, description: input.description, place: input.place?.text }, { openid, scene: 'forum' })
     const started = await startMediaChecks(photos, { openid, scene: 'forum' })
     const group = await groupInfo(caller.currentGroupId)
-    const place = input.place ? { text: input.place.text, point: input.place.point ?? null } : null
-    const data: Doc = {
-      _id: id,
-      title: input.title,
-      description: input.description,
-      category: input.category,
-      categoryLabel: categoryLabel(config, input.category),
-      place,
-      ...(input.place?.point ? { location: new db.Geo.Point(input.place.point.lng, input.place.point.lat) } : {}),
-      photos,
-      pendingMedia: started.map((s) => s.fileId),
-      photoCount: photos.length,
-      progressPhotos: [],
-      authorOpenid: openid,
-      authorName: displayName(caller.profile),
-      groupId: group?.id ?? null,
-      groupName: group?.name ?? null,
-      status: 'submitted',
-      timeline: [entry('raised', 'submitted', actorOf(caller), '提出议题', now)],
-      supporters: {},
-      supportCount: 0,
-      threshold: config.supportThreshold,
-      answerRequired: false,
-      followers: { [openid]: followerEntry(now, input.accepted) },
-      followerCount: 0,
-      commentCount: 0,
-      stance: { support: 0, neutral: 0, oppose: 0 },
-      signups: {},
-      reporters: {},
-      reportCount: 0,
-      openReports: 0,
-      hidden: false,
-      moderation: 'none',
-      dueAt: null,
-      dueDate: null,
-      originalDueDate: null,
-      overdueMarkedAt: null,
-      answeredAt: null,
-      session: null,
-      answer: null,
-      withdrawal: null,
-      mergedFrom: [],
-      terms: searchTerms(input.title, input.description, input.place?.text ?? ''),
-      titleTerms: titleBigrams(input.title),
-      monthKey: businessDate(now).slice(0, 7),
-      createdAt: now,
-      updatedAt: now,
-    }
+    const data = topicRecord({ id, input, config, caller, group, started: started.map((x) => x.fileId), now })
     try {
       await topics().add({ data })
     } catch (err) {
@@ -126,6 +81,71 @@ export const createTopic = act('createTopic', {
     return { id, created: true, status: 'submitted' as const }
   },
 })
+
+interface NewTopic {
+  id: string
+  input: InputOf<(typeof topicsContract)['createTopic']>
+  config: TopicConfig
+  caller: Caller
+  group: GroupInfo | null
+  /** the photos whose content check started (hidden from others until it passes) */
+  started: string[]
+  now: Date
+}
+
+/** The stored topic: its content, an empty timeline but for 提出议题, zero counts, the author following it. */
+function topicRecord({ id, input, config, caller, group, started, now }: NewTopic): Doc {
+  const { openid } = caller
+  const photos = input.photos ?? []
+  const place = input.place ? { text: input.place.text, point: input.place.point ?? null } : null
+  return {
+    _id: id,
+    title: input.title,
+    description: input.description,
+    category: input.category,
+    categoryLabel: categoryLabel(config, input.category),
+    place,
+    ...(input.place?.point ? { location: new db.Geo.Point(input.place.point.lng, input.place.point.lat) } : {}),
+    photos,
+    pendingMedia: started,
+    photoCount: photos.length,
+    progressPhotos: [],
+    authorOpenid: openid,
+    authorName: displayName(caller.profile),
+    groupId: group?.id ?? null,
+    groupName: group?.name ?? null,
+    status: 'submitted',
+    timeline: [entry('raised', 'submitted', actorOf(caller), '提出议题', now)],
+    supporters: {},
+    supportCount: 0,
+    threshold: config.supportThreshold,
+    answerRequired: false,
+    followers: { [personKey(openid)]: followerEntry(now, input.accepted) },
+    followerCount: 0,
+    commentCount: 0,
+    stance: { support: 0, neutral: 0, oppose: 0 },
+    signups: {},
+    reporters: {},
+    reportCount: 0,
+    openReports: 0,
+    hidden: false,
+    moderation: 'none',
+    dueAt: null,
+    dueDate: null,
+    originalDueDate: null,
+    overdueMarkedAt: null,
+    answeredAt: null,
+    session: null,
+    answer: null,
+    withdrawal: null,
+    mergedFrom: [],
+    terms: searchTerms(input.title, input.description, input.place?.text ?? ''),
+    titleTerms: titleBigrams(input.title),
+    monthKey: businessDate(now).slice(0, 7),
+    createdAt: now,
+    updatedAt: now,
+  }
+}
 
 export const suggestSimilar = act('suggestSimilar', {
   summary: '提议题前：还在办理的相似议题（同类且在附近，或标题相近），小哥可以直接去支持',
