@@ -5,14 +5,14 @@
  */
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
-import { useCallback, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
 import Card from '@/components/card'
 import ChipPicker from '@/components/chip-picker'
 import StateView from '@/components/state-view'
 import TopicCard from '@/components/topic-card'
-import { useCloudQuery } from '@/hooks/use-cloud-query'
 import { type ManagedRow, managedTopics } from '@/services/topics'
 import { topicPath } from '../format'
+import { useQueryOf } from '../use-query-of'
 import './index.scss'
 
 const go = (url: string) => void Taro.navigateTo({ url })
@@ -23,7 +23,7 @@ const VIEWS = [
 
 export default function ConsolePage() {
   const [view, setView] = useState<'todo' | 'all'>('todo')
-  const { state, reload } = useCloudQuery(useCallback(() => managedTopics({ view }), [view]))
+  const { state, reload } = useQueryOf(() => managedTopics({ view }), view)
   const shown = useRef(false)
   useDidShow(() => {
     if (shown.current) void reload({ quiet: true })

@@ -5,14 +5,14 @@
  */
 import { Text, View } from '@tarojs/components'
 import { useShareAppMessage } from '@tarojs/taro'
-import { useCallback, useState } from 'react'
+import { useState } from 'react'
 import Card from '@/components/card'
 import ChipPicker from '@/components/chip-picker'
 import SectionHeader from '@/components/section-header'
 import StateView from '@/components/state-view'
-import { useCloudQuery } from '@/hooks/use-cloud-query'
 import { type TownSummary, townSummary } from '@/services/topics'
 import ShareButton from '../share-button'
+import { useQueryOf } from '../use-query-of'
 import MonthTable from './month-table'
 import './index.scss'
 
@@ -25,7 +25,7 @@ const SPANS = [
 
 export default function SummaryPage() {
   const [months, setMonths] = useState(6)
-  const { state, reload } = useCloudQuery(useCallback(() => townSummary({ months }), [months]))
+  const { state, reload } = useQueryOf(() => townSummary({ months }), months)
   const s = state.status === 'ready' ? state.data : null
   useShareAppMessage(() => ({ title: s?.shareTitle ?? '周浦镇小哥议事汇总', path: PATH }))
   return (
