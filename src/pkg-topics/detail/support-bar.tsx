@@ -7,6 +7,8 @@ import { Button, Text, View } from '@tarojs/components'
 import type { TopicDetail } from '@/services/topics'
 
 export interface SupportActions {
+  /** One more WeChat message about this topic (WeChat asks; each 同意 is one message). */
+  notifyMore: () => void
   support: () => void
   withdraw: () => void
   follow: () => void
@@ -73,10 +75,15 @@ export default function SupportBar({ topic: t, actions: a }: { topic: TopicDetai
           </Button>
         ) : null}
       </View>
-      {me.following || me.isAuthor ? (
-        <Text className="meta-text">
-          {me.isAuthor ? '你提的议题，' : ''}每有进展都会在“我的 → 消息”里告诉你{me.consents ? `，还会发 ${me.consents} 条微信通知` : ''}。
-        </Text>
+      {(me.following || me.isAuthor) && live ? (
+        <View className="support-bar__notify">
+          <Text className="meta-text support-bar__notify-text">
+            {me.isAuthor ? '你提的议题，' : ''}每有进展都会在“我的 → 消息”里告诉你；微信通知还会发 {me.consents} 条。
+          </Text>
+          <Text className="support-bar__notify-more" onClick={a.notifyMore}>
+            多收一条微信通知
+          </Text>
+        </View>
       ) : null}
       {me.why && !me.canManage ? <Text className="meta-text">{me.why}</Text> : null}
     </View>

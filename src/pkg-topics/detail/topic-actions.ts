@@ -29,6 +29,11 @@ export function useTopicActions(t: TopicDetail | null, run: Run, busy: string | 
   const id = t?.id ?? ''
   const supportActions: SupportActions = {
     busy,
+    notifyMore: () =>
+      t &&
+      void consent(t, 'progress').then((ok) =>
+        ok.length ? run('follow', () => follow({ topicId: id, accepted: ok }), '好的，下一步进展会发微信通知') : null,
+      ),
     support: () => t && void consent(t, 'progress').then((ok) => run('support', () => support(id, ok), '已记上，你也遇到了')),
     withdraw: () => void run('support', () => withdrawSupport(id), '已撤回支持'),
     follow: () =>

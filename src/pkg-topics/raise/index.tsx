@@ -55,9 +55,14 @@ export default function RaisePage() {
           <Text className="page-lead__text">说清楚遇到的难处。大家支持得多，联络员会排进议事会，并在期限内书面答复。</Text>
         </View>
         <Card>
-          <RaiseFields form={r.form} set={r.set} categories={s.data.categories} pickPlace={() => void r.pickPlace()} />
+          <RaiseFields
+            similar={<Similar topics={r.similar} />}
+            form={r.form}
+            set={r.set}
+            categories={s.data.categories}
+            pickPlace={() => void r.pickPlace()}
+          />
         </Card>
-        <Similar topics={r.similar} />
         <Button
           className="button-primary raise__send"
           hoverClass="button-primary--hover"

@@ -1,6 +1,7 @@
 /** The raise form's fields: title, category, what happened, where (typed; on WeChat also picked on the map), photos. */
 import { Button, Image, Input, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import type { ReactNode } from 'react'
 import ChipPicker from '@/components/chip-picker'
 import type { CategoryView } from '@/services/topics'
 import type { Form } from './use-raise'
@@ -18,13 +19,15 @@ async function addPhotos(form: Form, set: (p: Partial<Form>) => void) {
 }
 
 export interface FieldsProps {
+  /** Similar open topics, shown right under the title (where the rider looks while typing it). */
+  similar: ReactNode
   form: Form
   set: (patch: Partial<Form>) => void
   categories: CategoryView[]
   pickPlace: () => void
 }
 
-export default function RaiseFields({ form, set, categories, pickPlace }: FieldsProps) {
+export default function RaiseFields({ similar, form, set, categories, pickPlace }: FieldsProps) {
   return (
     <>
       <Text className="form-label">标题（一句话说清楚）</Text>
@@ -37,6 +40,7 @@ export default function RaiseFields({ form, set, categories, pickPlace }: Fields
         onInput={(e) => set({ title: e.detail.value })}
       />
       <Text className="form-hint">{form.title.trim().length}/30</Text>
+      {similar}
       <Text className="form-label">分类</Text>
       <ChipPicker
         options={categories}
