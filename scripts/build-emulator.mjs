@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/** Bundle the local cloud (emulator/) into dist/emulator/cli.js (node_modules stay external). */
+/** Bundle the local cloud (emulator/) with this app's config (scripts/local-cloud/) into dist/emulator/cli.js (node_modules stay external). */
 import { copyFileSync, mkdirSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -11,7 +11,7 @@ export async function buildEmulator() {
   const out = join(root, 'dist/emulator')
   mkdirSync(out, { recursive: true })
   await build({
-    entryPoints: [join(root, 'emulator/cli.ts')],
+    entryPoints: [join(root, 'scripts/local-cloud/cli.ts')],
     outfile: join(out, 'cli.js'),
     bundle: true,
     platform: 'node',

@@ -60,6 +60,12 @@ export default defineAppConfig({
       root: 'pkg-topics',
       pages: ['detail/index', 'raise/index', 'manage/index', 'console/index', 'moderation/index', 'summary/index', 'settings/index'],
     },
+    // 食堂 › a booking (code, QR, locker), my bookings, the canteen console, plan (menus and slots), a dish, export and ledger,
+    // rules, the liaison's no-show pauses (canteen issue)
+    {
+      root: 'pkg-canteen',
+      pages: ['booking/index', 'mine/index', 'console/index', 'plan/index', 'dish/index', 'export/index', 'settings/index', 'pauses/index'],
+    },
   ],
   // 驿站 list sorts by the rider's fuzzy location (wx.getFuzzyLocation); refused → town centre.
   // chooseLocation: the town console picks a new station's position on the map; a rider the place of a topic.
@@ -68,6 +74,7 @@ export default defineAppConfig({
   preloadRule: {
     'pages/stations/index': { network: 'all', packages: ['pkg-stations'] },
     'pages/topics/index': { network: 'all', packages: ['pkg-topics'] },
+    'pages/canteen/index': { network: 'all', packages: ['pkg-canteen'] },
   },
   // The cloud SDK is used on weapp; `lazyCodeLoading` keeps start-up to the components a page uses.
   lazyCodeLoading: 'requiredComponents',

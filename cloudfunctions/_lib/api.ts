@@ -4,6 +4,7 @@
  */
 import type { ContentcheckApi } from '../contentcheck/contract'
 import type { HomeApi } from '../home/contract'
+import type { MealsApi } from '../meals/contract'
 import type { StationsApi } from '../stations/contract'
 import type { TopicsApi } from '../topics/contract'
 import type { UsersApi } from '../users/contract'
@@ -14,6 +15,7 @@ export interface Api {
   stations: StationsApi
   contentcheck: ContentcheckApi
   topics: TopicsApi
+  meals: MealsApi
 }
 
 export type FunctionName = keyof Api

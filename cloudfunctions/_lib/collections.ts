@@ -78,16 +78,49 @@ export const COLLECTIONS = {
     indexes: [{ name: 'rider_station_hour_unique', keys: { openid: 1, stationId: 1, hourKey: 1 }, unique: true }],
   },
   canteens: {
-    description: '小哥食堂',
+    description: '小哥食堂：地址与位置、营业日、保温柜数量、预约规则（截止、免费取消、保温、爽约、限购）、补贴标准（meals 函数）',
     indexes: [],
   },
-  meal_slots: {
-    description: '食堂每日取餐时段与容量',
+  meal_dishes: {
+    description: '食堂的菜品库：菜名、照片（内容安全检查通过前只有上传者可见）、过敏原',
+    indexes: [{ name: 'canteen_name', keys: { canteenId: 1, name: 1 } }],
+  },
+  meal_menus: {
+    description: '食堂每天的套餐（_id 为 食堂_日期）：菜品、价格、是否补贴、午餐/晚餐、售完',
     indexes: [{ name: 'canteen_date', keys: { canteenId: 1, date: 1 } }],
   },
+  meal_slots: {
+    description:
+      '食堂每日取餐时段（_id 为 食堂_日期_开始时间，一个食堂一天一个开始时间只有一个时段）：容量、已约、剩余名额、补贴名额、截止时间',
+    indexes: [
+      { name: 'canteen_date', keys: { canteenId: 1, date: 1 } },
+      // The settle timer: slots whose hold time ended (checked), days that are over (settled).
+      { name: 'checked_settle', keys: { checked: 1, settleAt: 1 } },
+      { name: 'settled_date', keys: { settled: 1, date: 1 } },
+    ],
+  },
   meal_bookings: {
-    description: '15 元爱心餐预订',
-    indexes: [{ name: 'rider_service_unique', keys: { openid: 1, serviceKey: 1 }, unique: true }],
+    description: '爱心餐预约（_id 由客户端 requestId 而来，重试只记一次）：取餐码、保温柜、状态、补贴、到柜台付款',
+    indexes: [
+      // One booking per rider per service (lunch / dinner) per day: serviceKey = 日期_餐次 while the booking is active.
+      { name: 'rider_service_unique', keys: { openid: 1, serviceKey: 1 }, unique: true },
+      // Pickup codes are unique per canteen and day through the slot that issues them (meal_slots.codes).
+      { name: 'canteen_code', keys: { canteenId: 1, code: 1 } },
+      { name: 'slot_state', keys: { slotId: 1, state: 1 } },
+      { name: 'canteen_date_state', keys: { canteenId: 1, date: 1, state: 1 } },
+      { name: 'rider_time', keys: { openid: 1, startsAt: -1 } },
+      // strikes against the no-show policy (no-shows and late cancels), per rider and canteen
+      { name: 'rider_strikes', keys: { openid: 1, canteenId: 1, struckAt: -1 } },
+      { name: 'state_hold', keys: { state: 1, holdUntil: 1 } },
+    ],
+  },
+  meal_lockers: {
+    description: '恒温保温柜（_id 为 食堂_柜号）：现在放着哪份预约（同一时间一柜一餐）',
+    indexes: [{ name: 'canteen_no', keys: { canteenId: 1, no: 1 } }],
+  },
+  meal_ledgers: {
+    description: '爱心餐补贴台账（_id 为 食堂_月份）：本期预算、每份补贴、尚未分配的额度；已领取的补贴记在取餐的那条预约上',
+    indexes: [{ name: 'canteen_period', keys: { canteenId: 1, period: -1 } }],
   },
   topics: {
     description:

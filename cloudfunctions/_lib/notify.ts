@@ -27,6 +27,9 @@ export const SUBSCRIBE_TEMPLATES = {
   topicSession: { id: 'tmpl-topic-session', title: '议事会提醒' },
   // thing1 内容, phrase2 结果, thing3 理由
   topicModeration: { id: 'tmpl-topic-moderation', title: '内容审核结果' },
+  // 小哥食堂 (meals): the meal is in a heated locker; a booked slot was closed by the canteen.
+  mealPlaced: { id: 'tmpl-meal-placed', title: '取餐提醒' },
+  mealCancelled: { id: 'tmpl-meal-cancelled', title: '预约取消通知' },
 } as const satisfies Record<string, TemplateSpec>
 
 export type TemplateKey = keyof typeof SUBSCRIBE_TEMPLATES

@@ -29,6 +29,41 @@ export const homeStationCard = out({
 })
 export type HomeStationCard = z.infer<typeof homeStationCard>
 
+/** 食堂 today: the slots not over yet, each with seats left and whether I can book it (or why not). */
+export const homeCanteenCard = out({
+  id: z.string(),
+  name: z.string(),
+  slots: z.array(
+    out({
+      id: z.string(),
+      start: z.string(),
+      end: z.string(),
+      offPeak: z.boolean(),
+      left: z.number().int(),
+      bookable: z.boolean(),
+      /** e.g. 已约满, 已截止预约, 你已预约午餐, 认证后可预约 */
+      reason: z.string().optional(),
+    }),
+  ),
+  /** Slots of today that can still be booked by someone. */
+  openSlots: z.number().int(),
+})
+export type HomeCanteenCard = z.infer<typeof homeCanteenCard>
+
+/** My next meal still to collect: when, where, the pickup code, the locker once placed. */
+export const homeNextMeal = out({
+  bookingId: z.string(),
+  date: z.string(),
+  start: z.string(),
+  end: z.string(),
+  canteenName: z.string(),
+  code: z.string(),
+  state: z.enum(['booked', 'placed']),
+  lockerNo: z.number().int().nullable(),
+  holdUntil: isoTime.nullable(),
+})
+export type HomeNextMeal = z.infer<typeof homeNextMeal>
+
 export const homeData = out({
   /** Business time "now" in Asia/Shanghai, ISO string with +08:00 */
   now: isoTime,
@@ -46,6 +81,10 @@ export const homeData = out({
   origin: z.enum(['rider', 'town_centre']),
   /** 议事: the live topics most riders met, each opening the topic. */
   topics: z.array(homeTopicRow),
+  /** The town's canteen today (null when there is none). */
+  canteen: homeCanteenCard.nullable(),
+  /** My next booked meal (null when I have none). */
+  nextMeal: homeNextMeal.nullable(),
 })
 export type HomeData = z.infer<typeof homeData>
 export type { HomeTopicRow } from '../_domain/topic-home'

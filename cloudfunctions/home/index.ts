@@ -2,10 +2,12 @@
  * home — the first screen in one call.
  * Actions: getHome (anyone).
  * Stations: the nearest open ones (one geoNear from `location` or the town centre; open-now and
- * service labels from the shared station view in _domain). Topics: the live ones most riders met,
- * with their public clock (_domain/topic-home). Canteen slots and group notices join this answer when
- * their domains land (each brings its own card).
- * Collections read: users (the caller), stations, topics. Openapi permissions: none.
+ * service labels from the shared station view in _domain). Canteen: today's slots of the town's
+ * canteen and my next meal (canteen.ts, the canteen's own rules in _domain). Topics: the live ones
+ * most riders met, with their public clock (_domain/topic-home). Group notices join this answer when
+ * their domain lands (it brings its own card).
+ * Collections read: users (the caller), stations, canteens, meal_slots, meal_bookings, meal_menus,
+ * meal_ledgers, topics. Openapi permissions: none.
  */
 
 import { nearestStations } from '../_domain/station-search'
@@ -16,6 +18,7 @@ import { type ActionTable, actionsOf, createMain } from '../_lib/router'
 import type { LatLng } from '../_lib/schema'
 import { greetingFor, isoShanghai } from '../_lib/time'
 import { num, str } from '../_lib/values'
+import { canteenCard, nextMeal } from './canteen'
 import { type HomeStationCard, homeContract } from './contract'
 
 const act = actionsOf(homeContract)
@@ -45,10 +48,16 @@ async function nearestOpenStations(origin: LatLng, now: Date): Promise<HomeStati
 }
 
 const getHome = act('getHome', {
-  summary: '首页一次取齐：问候、我的状态、附近现在开放的驿站（按我的位置或镇中心由近到远）、大家在议的事（支持最多的办理中议题）',
+  summary:
+    '首页一次取齐：问候、我的状态、附近现在开放的驿站（按我的位置或镇中心由近到远）、食堂今天的时段和我的下一顿、大家在议的事（支持最多的办理中议题）',
   roles: ['anyone'],
   async handler(input, { caller, now }) {
-    const [stations, topics] = await Promise.all([nearestOpenStations(input.location ?? TOWN_CENTRE, now), homeTopics(now)])
+    const [stations, canteen, next, topics] = await Promise.all([
+      nearestOpenStations(input.location ?? TOWN_CENTRE, now),
+      canteenCard(caller, now),
+      nextMeal(caller, now),
+      homeTopics(now),
+    ])
     return {
       now: isoShanghai(now),
       greeting: greetingFor(now),
@@ -60,6 +69,8 @@ const getHome = act('getHome', {
       },
       stations,
       origin: input.location ? 'rider' : 'town_centre',
+      canteen,
+      nextMeal: next,
       topics,
     }
   },

@@ -130,16 +130,3 @@ export async function countLeft(groupId: string): Promise<void> {
     .where({ _id: groupId, memberCount: _.gt(0) })
     .update({ data: { memberCount: _.inc(-1) } })
 }
-
-/** The transaction object of wx-server-sdk (typed loosely by the SDK). */
-export interface Tx {
-  collection(name: string): {
-    doc(id: string): { get(): Promise<{ data: Doc }>; update(o: { data: Doc }): Promise<unknown> }
-    add(o: { data: Doc }): Promise<unknown>
-  }
-}
-
-/** A transaction (conflicts are retried by the SDK); the callback's answer is returned. */
-export async function inTransaction<T>(fn: (t: Tx) => Promise<T>): Promise<T> {
-  return (await db.runTransaction(fn as never)) as T
-}

@@ -33,10 +33,10 @@ export const errors = {
       'DATABASE_TRANSACTION_CONFLICT',
       '[ResourceUnavailable.TransactionConflict] Transaction is conflict, maybe resource operated by others. Please check your request, but if the problem persists, contact us.',
     ),
-  transactionNotExist: (id: string) =>
+  transactionNotExist: () =>
     new DbError(
       'DATABASE_TRANSACTION_FAIL',
-      `[FailedOperation] Transaction ${id} does not exist, has been committed, aborted or has expired (NoSuchTransaction). ${SUFFIX}`,
+      '[ResourceUnavailable.TransactionNotExist] Transaction does not exist on the server, transaction must be commit or abort in 30 seconds. Please check your request, but if the problem persists, contact us.',
     ),
   invalidOperator: (msg: string) => new DbError('DATABASE_INVALID_OPERRATOR', `[InvalidParameter] ${msg}`),
 }

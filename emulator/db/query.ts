@@ -127,7 +127,7 @@ export function compile(query: Doc | undefined): Query {
 }
 
 /** The `{ field: { $nearSphere | $near } }` of a query (top level or inside $and), if any. */
-export function findNear(query: Doc | undefined): { field: string; point: Pos } | null {
+export function findNear(query: Doc | undefined): { field: string; point: Pos; max: number } | null {
   if (!query) return null
   for (const [k, v] of Object.entries(query)) {
     if (k === '$and' && Array.isArray(v)) {
@@ -137,7 +137,10 @@ export function findNear(query: Doc | undefined): { field: string; point: Pos } 
       }
     } else if (!k.startsWith('$') && v && typeof v === 'object' && !Array.isArray(v)) {
       const near = (v as Doc).$nearSphere ?? (v as Doc).$near
-      if (near) return { field: k, point: nearSpec(near).point }
+      if (near) {
+        const spec = nearSpec(near)
+        return { field: k, point: spec.point, max: spec.max }
+      }
     }
   }
   return null
@@ -177,23 +180,32 @@ export function project(docs: Doc[], projection: Doc | undefined): Doc[] {
   }
 }
 
-/** Filter, sort (explicit order, else distance for a geo-near query, else natural order), skip, limit, project. */
-export function runFind(docs: Iterable<Doc>, query: Doc | undefined, opts: FindOptions = {}): Doc[] {
+/**
+ * Filter, sort (explicit order, else distance for a geo-near query, else the order of `docs`),
+ * skip, limit, project. `inOrder`: `docs` already come in the answer's order (natural order, or
+ * nearest first from a geo index), so without an explicit order the scan stops at skip + limit.
+ */
+export function runFind(docs: Iterable<Doc>, query: Doc | undefined, opts: FindOptions & { inOrder?: boolean } = {}): Doc[] {
   const q = compile(query)
+  const near = findNear(query)
+  const ordered = Boolean(opts.order && Object.keys(opts.order).length)
+  const skip = opts.skip ?? 0
+  const stopAt = !ordered && (!near || opts.inOrder) && opts.limit !== undefined ? skip + opts.limit : Infinity
   let out: Doc[] = []
   try {
-    for (const d of docs) if (q.test(d)) out.push(d)
+    for (const d of docs) {
+      if (out.length >= stopAt) break
+      if (q.test(d)) out.push(d)
+    }
   } catch (e) {
     throw errors.requestFailed((e as Error).message)
   }
-  const near = findNear(query)
-  if (opts.order && Object.keys(opts.order).length) out = sortDocs(out, opts.order)
-  else if (near) {
+  if (ordered) out = sortDocs(out, opts.order as Record<string, 1 | -1>)
+  else if (near && !opts.inOrder) {
     const withD = out.map((d) => ({ d, dist: distance(pointOf(resolve(d as any, near.field))!, near.point) }))
     withD.sort((a, b) => a.dist - b.dist)
     out = withD.map((x) => x.d)
   }
-  const skip = opts.skip ?? 0
   const end = opts.limit === undefined ? undefined : skip + opts.limit
   out = out.slice(skip, end)
   return project(out, opts.projection)

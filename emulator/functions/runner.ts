@@ -71,7 +71,7 @@ export interface FunctionRunnerOptions {
   envId: string
   /** The /admin URL a given container's SDK should talk to (lets the server know who is calling). */
   adminUrlFor: (workerId: string) => string
-  /** Extra environment for every container (e.g. TOWN_BOOTSTRAP_OPENIDS). */
+  /** Extra environment for every container (the function environment variables of the console). */
   functionEnv?: Record<string, string>
   poolSize?: number
   /** Echo function console output to this process's stderr. */

@@ -211,11 +211,19 @@ describe('topics: what I can do here', () => {
   afterAll(() => cloud.stop())
 
   test('a verified rider raises; a visitor is told how to get verified; liaison and town manage', async () => {
-    expect(data(await cloud.call('topics', 'myTopicRole', {}, { openid: RIDER }))).toMatchObject({ canRaise: true, canManage: false, hint: null })
+    expect(data(await cloud.call('topics', 'myTopicRole', {}, { openid: RIDER }))).toMatchObject({
+      canRaise: true,
+      canManage: false,
+      hint: null,
+    })
     const visitor = data(await cloud.call('topics', 'myTopicRole', {}, { openid: VISITOR }))
     expect(visitor).toMatchObject({ canRaise: false, canManage: false })
     expect(visitor.hint).toMatch(/认证成为小哥后就能提议题/)
-    expect(data(await cloud.call('topics', 'myTopicRole', {}, { openid: LIAISON }))).toMatchObject({ canRaise: false, canManage: true, isTown: false })
+    expect(data(await cloud.call('topics', 'myTopicRole', {}, { openid: LIAISON }))).toMatchObject({
+      canRaise: false,
+      canManage: true,
+      isTown: false,
+    })
     expect(data(await cloud.call('topics', 'myTopicRole', {}, { openid: TOWN }))).toMatchObject({ canManage: true, isTown: true })
   })
 })

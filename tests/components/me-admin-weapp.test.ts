@@ -14,5 +14,5 @@ test('我的 as the admin on duty this week: 值班中 on the group', async () =
   expect(page.text()).toContain('值班中')
   expect(page.text()).toContain('已认证')
   // entries appear when their features land: none of the old "coming soon" ones
-  for (const gone of ['发布群公告', '值班表', '我的爱心餐预约', '我提的议题', '问联络员']) expect(page.text()).not.toContain(gone)
+  for (const gone of ['发布群公告', '值班表', '我提的议题', '问联络员']) expect(page.text()).not.toContain(gone)
 })

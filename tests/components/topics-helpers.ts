@@ -20,7 +20,10 @@ export async function call<F extends FunctionName, A extends ActionName<F>>(
   const text = await new Promise<string>((resolve, reject) => {
     const req = http.request(
       `${cloudUrl()}/api/functions/${fn}`,
-      { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(payload.length), 'x-local-openid': openid } },
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': String(payload.length), 'x-local-openid': openid },
+      },
       (res) => {
         const chunks: Buffer[] = []
         res.on('data', (c: Buffer) => chunks.push(c))

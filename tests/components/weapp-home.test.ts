@@ -23,7 +23,7 @@ describe('weapp 首页 (built output, local cloud)', () => {
   })
 
   test('a station card opens that station (not just the list)', async () => {
-    await home.tap('.card--tappable')
+    await home.tap('.home__station-card')
     expect(home.navigations).toHaveLength(1)
     expect(home.navigations[0]).toMatchObject({ api: 'navigateTo' })
     expect(home.navigations[0].url).toMatch(/^\/pkg-stations\/detail\/index\?stationId=st-/)

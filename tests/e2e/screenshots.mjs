@@ -36,6 +36,12 @@ const QUERY = {
   'pkg-stations/edit/index': 'stationId=st-wanda',
   'pkg-topics/detail/index': 'topicId=tp-ebike-ban',
   'pkg-topics/manage/index': 'topicId=tp-ebike-ban',
+  'pkg-canteen/booking/index': 'bookingId=bk-demo-wang-tomorrow',
+  'pkg-canteen/console/index': 'canteenId=canteen-zhoupu',
+  'pkg-canteen/plan/index': 'canteenId=canteen-zhoupu',
+  'pkg-canteen/dish/index': 'canteenId=canteen-zhoupu',
+  'pkg-canteen/export/index': 'canteenId=canteen-zhoupu',
+  'pkg-canteen/settings/index': 'canteenId=canteen-zhoupu',
 }
 
 const PEOPLE = [
@@ -43,6 +49,7 @@ const PEOPLE = [
   ['visitor', 'o-demo-visitor-zhao'],
   ['liaison', 'o-demo-liaison-li'],
   ['station-staff', 'o-demo-staff-station'],
+  ['canteen-staff', 'o-demo-staff-canteen'],
   ['town', 'o-demo-town-office'],
 ]
 

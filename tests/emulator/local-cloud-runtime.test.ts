@@ -113,7 +113,11 @@ describe('function runtime', () => {
     expect((await cloud.raw('..%2F..%2Fetc', {})).status).toBe(404)
     expect((await cloud.raw('whoami', '{not json')).status).toBe(400)
     expect((await cloud.raw('whoami', '[1,2]')).status).toBe(400)
-    const login = await fetch(`${cloud.url}/__dev/api/login`, { method: 'POST', body: '{oops' })
+    const login = await fetch(`${cloud.url}/__dev/api/login`, {
+      method: 'POST',
+      body: '{oops',
+      headers: { 'content-type': 'application/json' },
+    })
     expect(login.status).toBe(400)
     const bad = await cloud.raw('whoami', {}, { openid: 'o bad id <script>' })
     // an invalid header identity is ignored: the caller becomes a fresh visitor

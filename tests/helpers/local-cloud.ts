@@ -1,10 +1,13 @@
 /**
  * Test helper: a fresh local cloud per test file (in-memory database, temp storage, functions from
- * dist/cloudfunctions) and a typed way to call functions through the gateway, as a given user.
+ * dist/cloudfunctions) for this app (scripts/local-cloud/app.ts: collections, function environment,
+ * demo seed, storage and content rules, message push), and a typed way to call functions through
+ * the gateway, as a given user.
  */
 import type { ActionName, Api, FunctionName, ParamsOf, ResultOf } from '../../cloudfunctions/_lib/api'
 import type { Envelope } from '../../cloudfunctions/_lib/envelope'
 import { type LocalCloud, type LocalCloudOptions, startLocalCloud } from '../../emulator'
+import { app } from '../../scripts/local-cloud/app'
 
 export interface TestCloud extends LocalCloud {
   /** POST /api/functions/<name> as `openid` (opened from `group`), returns the envelope. */
@@ -18,10 +21,15 @@ export interface TestCloud extends LocalCloud {
   raw(name: string, body: unknown, as?: { openid?: string; group?: string }): Promise<{ status: number; body: unknown }>
 }
 
-export async function startTestCloud(opts: LocalCloudOptions = {}): Promise<TestCloud> {
-  // XG_CHECK_OUTPUT: every answer is checked against its contract's output schema (cloudfunctions/_lib/router.ts)
-  const functionEnv = { XG_CHECK_OUTPUT: '1', ...opts.functionEnv }
-  const cloud = await startLocalCloud({ memory: true, seed: 'none', quiet: true, timers: false, ...opts, functionEnv })
+/**
+ * `mediaVerdicts`: 'held' (default) keeps the local cloud's photo verdicts until a test delivers one
+ * (tests/cloud/helpers.ts `pushVerdict`) or flushes them, so what a test sees never depends on timing;
+ * 'auto' delivers them after the usual short delay, as `npm start` does.
+ */
+export async function startTestCloud(opts: LocalCloudOptions & { mediaVerdicts?: 'held' | 'auto' } = {}): Promise<TestCloud> {
+  const { mediaVerdicts = 'held', ...options } = opts
+  const cloud = await startLocalCloud({ app, memory: true, seed: 'none', quiet: true, timers: false, ...options })
+  cloud.openapi.holdMediaVerdicts(mediaVerdicts === 'held')
   const raw: TestCloud['raw'] = async (name, body, as = {}) => {
     const headers: Record<string, string> = { 'content-type': 'application/json' }
     if (as.openid) headers['x-local-openid'] = as.openid

@@ -8,11 +8,12 @@ import { newId } from '../../_lib/ids'
 import { isVerified } from '../../_lib/people'
 import { actionsOf } from '../../_lib/router'
 import { DAY_MS } from '../../_lib/time'
+import { inTransaction } from '../../_lib/transaction'
 import { type Doc, strings } from '../../_lib/values'
 import { usersContract } from '../contract'
 import { cleanKey } from '../denied'
 import { dutyItem } from '../present'
-import { groupById, inTransaction, livingUser } from '../store'
+import { groupById, livingUser } from '../store'
 
 const act = actionsOf(usersContract)
 

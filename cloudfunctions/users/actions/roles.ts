@@ -5,10 +5,11 @@ import { _ } from '../../_lib/cloud'
 import { COLLECTION } from '../../_lib/collections'
 import { notFound } from '../../_lib/errors'
 import { actionsOf } from '../../_lib/router'
+import { inTransaction, type Tx } from '../../_lib/transaction'
 import { type Doc, strings, strOrNull } from '../../_lib/values'
 import { usersContract } from '../contract'
 import { cleanKey } from '../denied'
-import { inTransaction, livingUser, type Tx } from '../store'
+import { livingUser } from '../store'
 import {
   type AssignInput,
   assertMayAssign,

@@ -7,6 +7,7 @@
 import type { Role } from '../../../cloudfunctions/_lib/roles'
 import { businessDate, shanghai, shanghaiInstant } from '../../../cloudfunctions/_lib/time'
 import type { LocalDatabase } from '../../../emulator/db'
+import { demoCanteen } from './demo-canteen'
 import { DEMO_TOPIC, demoTopicDocuments } from './demo-topics'
 
 type Doc = Record<string, unknown> & { _id: string }
@@ -67,10 +68,6 @@ export const DEMO = {
 
 const point = (lng: number, lat: number) => ({ type: 'Point', coordinates: [lng, lat] })
 const everyDay = [1, 2, 3, 4, 5, 6, 7]
-
-function daysFromToday(n: number, now: Date): string {
-  return businessDate(new Date(now.getTime() + n * 86400000))
-}
 
 /** This week in Asia/Shanghai, Monday 00:00 to next Monday 00:00: 王强's duty as the demo group's admin. */
 export function demoDutyWeek(now = new Date()): { start: Date; end: Date } {
@@ -195,61 +192,7 @@ export function demoDocuments(now = new Date()): Record<string, Doc[]> {
     }),
   ]
 
-  const canteens: Doc[] = [
-    {
-      _id: 'canteen-zhoupu',
-      name: '周浦小哥食堂',
-      address: '浦东新区周浦镇年家浜路 520 号 2 楼',
-      location: point(121.5751, 31.1172),
-      priceYuan: 15,
-      lockerCount: 24,
-      cutoffMinutes: 30,
-      createdAt: created,
-    },
-  ]
-
-  const slotTimes = [
-    ['10:30', '11:00', true],
-    ['11:00', '11:30', false],
-    ['11:30', '12:00', false],
-    ['13:30', '14:00', true],
-    ['14:00', '14:30', true],
-    ['16:30', '17:00', true],
-    ['17:00', '17:30', false],
-    ['20:30', '21:00', true],
-  ] as const
-  const menus = [
-    ['红烧鸡腿', '番茄炒蛋', '清炒时蔬', '紫菜蛋汤'],
-    ['梅菜扣肉', '麻婆豆腐', '蒜蓉青菜', '冬瓜汤'],
-    ['糖醋里脊', '西红柿土豆', '炒豆芽', '玉米排骨汤'],
-    ['咖喱鸡块', '香干炒芹菜', '手撕包菜', '海带汤'],
-    ['红烧带鱼', '肉末茄子', '清炒菠菜', '榨菜肉丝汤'],
-    ['宫保鸡丁', '家常豆腐', '炒生菜', '番茄蛋汤'],
-    ['土豆烧牛肉', '木须肉', '醋溜白菜', '丝瓜蛋汤'],
-  ]
-  const meal_slots: Doc[] = []
-  for (let d = 0; d < 7; d++) {
-    const date = daysFromToday(d, now)
-    for (const [start, end, offPeak] of slotTimes) {
-      const [sh, sm] = start.split(':').map(Number)
-      const [eh, em] = end.split(':').map(Number)
-      meal_slots.push({
-        _id: `slot-${date}-${start.replace(':', '')}`,
-        canteenId: 'canteen-zhoupu',
-        date,
-        start,
-        end,
-        startMinute: sh * 60 + sm,
-        endMinute: eh * 60 + em,
-        startsAt: shanghaiInstant(date, start),
-        label: `${start}–${end}`,
-        offPeak,
-        capacity: offPeak ? 40 : 25,
-        booked: d === 0 ? (offPeak ? 12 : 22) : 0,
-        menu: menus[d % menus.length],
-      })
-    }
-  }
+  const canteen = demoCanteen(now, created)
 
   const notices: Doc[] = [
     {
@@ -300,7 +243,7 @@ export function demoDocuments(now = new Date()): Record<string, Doc[]> {
     },
   ]
 
-  return { users, groups, verifications, stations, canteens, meal_slots, ...demoTopicDocuments(now), notices, questions }
+  return { users, groups, verifications, stations, ...canteen, ...demoTopicDocuments(now), notices, questions }
 }
 
 /** Add the demo documents that are missing; returns how many were added. */

@@ -1,8 +1,8 @@
 /**
- * 首页: the first screen from ONE call, `home.getHome` (greeting, my status, nearest open
- * stations, each opening its detail; the topics most riders met, each opening the topic). Pull down to refresh. The nearest stations use the fuzzy
- * location the 驿站 tab saved, if any: this screen never asks for it. Canteen, topics and group
- * notices join this page when their features land (each row must open what it shows).
+ * 首页: the first screen from ONE call, `home.getHome` (greeting, my status, my next meal, today's
+ * canteen slots, nearest open stations, the topics most riders met — each opening what it shows).
+ * Pull down to refresh. The nearest stations use the fuzzy location the 驿站 tab saved, if any: this
+ * screen never asks for it. Group notices join this page when their feature lands.
  * Docs: https://docs.taro.zone/docs/hooks#usepulldownrefresh  ·
  *       https://developers.weixin.qq.com/miniprogram/dev/reference/api/Page.html#onPullDownRefresh
  */
@@ -17,6 +17,7 @@ import { useCloudQuery } from '@/hooks/use-cloud-query'
 import { fetchHomeNearMe } from '@/services/home/fetch-home'
 import { roleTags } from '@/utils/labels'
 import { formatShanghaiDay } from '@/utils/shanghai-day'
+import CanteenCard, { NextMeal } from './canteen-card'
 import HomeTopics from './home-topics'
 import './index.scss'
 
@@ -56,6 +57,8 @@ export default function IndexPage() {
     <View className="page home">
       <Welcome home={home} />
       <View className="page__body home__body">
+        {home.nextMeal ? <NextMeal meal={home.nextMeal} today={home.now.slice(0, 10)} /> : null}
+        {home.canteen ? <CanteenCard canteen={home.canteen} /> : null}
         <Stations stations={home.stations} fromTownCentre={home.origin === 'town_centre'} />
         <HomeTopics topics={home.topics} />
       </View>
@@ -110,7 +113,7 @@ function Stations({ stations, fromTownCentre }: { stations: HomeData['stations']
         </Card>
       ) : (
         stations.map((station) => (
-          <Card key={station.id} onClick={() => openStation(station.id)}>
+          <Card key={station.id} className="home__station-card" onClick={() => openStation(station.id)}>
             <View className="station">
               <View className="station__head">
                 <Text className="station__name">{station.name}</Text>

@@ -17,6 +17,7 @@ import { fetchMe } from '@/services/users'
 import GroupEntryBanner from './components/group-entry-banner'
 import MyGroups from './components/my-groups'
 import MyServices from './components/my-services'
+import NextMealRow from './components/next-meal-row'
 import NoticesRow from './components/notices-row'
 import PrivacyHelp from './components/privacy-help'
 import ProfileHeader from './components/profile-header'
@@ -58,6 +59,7 @@ export default function MePage() {
       <View className="page__body">
         <GroupEntryBanner entry={entry} onRetry={retry} />
         <NoticesRow unread={me.unreadNotices} />
+        {me.verified ? <NextMealRow /> : null}
         <VerifyCard me={me} />
         <MyGroups me={me} onChanged={reloadQuietly} />
         <MyServices me={me} />

@@ -8,6 +8,7 @@ import * as http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createOpenApi, type LocalOpenApi, readAdminBody } from '../../../emulator/openapi'
 import { createStorage, type LocalStorage } from '../../../emulator/storage'
+import { CONTENT_RULES_FILE } from '../../../scripts/local-cloud/app'
 
 export interface Harness {
   port: number
@@ -22,7 +23,7 @@ export interface Harness {
 export async function startHarness(opts: { dir: string; envId?: string; appid?: string; rulesFile?: string }): Promise<Harness> {
   let baseUrl = ''
   const storage = createStorage({ dir: opts.dir, envId: opts.envId ?? 'local', baseUrl: () => baseUrl })
-  const openapi = createOpenApi({ appid: opts.appid ?? 'wxlocalappid', rulesFile: opts.rulesFile })
+  const openapi = createOpenApi({ appid: opts.appid ?? 'wxlocalappid', rulesFile: opts.rulesFile ?? CONTENT_RULES_FILE })
   const adminLog: Record<string, any>[] = []
 
   const server = http.createServer(async (req, res) => {

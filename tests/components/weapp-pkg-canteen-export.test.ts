@@ -1,0 +1,12 @@
+/**
+ * @jest-environment jsdom
+ *
+ * The built weapp page pkg-canteen/export/index in miniprogram-simulate against the local cloud
+ * (case in helpers/canteen-cases.ts: what it shows, what its primary tap does).
+ */
+import { CANTEEN_CASES, checkCanteenPage } from './helpers/canteen-cases'
+
+const c = CANTEEN_CASES.find((x) => x.page === 'pkg-canteen/export/index')
+
+test(`pkg-canteen/export/index shows ${c?.shows.join('、')}${c?.tap ? ` and ${c.tap} works` : ''}`, () =>
+  checkCanteenPage('pkg-canteen/export/index'))

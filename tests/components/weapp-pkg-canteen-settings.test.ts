@@ -1,0 +1,12 @@
+/**
+ * @jest-environment jsdom
+ *
+ * The built weapp page pkg-canteen/settings/index in miniprogram-simulate against the local cloud
+ * (case in helpers/canteen-cases.ts: what it shows, what its primary tap does).
+ */
+import { CANTEEN_CASES, checkCanteenPage } from './helpers/canteen-cases'
+
+const c = CANTEEN_CASES.find((x) => x.page === 'pkg-canteen/settings/index')
+
+test(`pkg-canteen/settings/index shows ${c?.shows.join('、')}${c?.tap ? ` and ${c.tap} works` : ''}`, () =>
+  checkCanteenPage('pkg-canteen/settings/index'))
