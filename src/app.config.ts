@@ -55,10 +55,20 @@ export default defineAppConfig({
     },
     // 驿站 › detail, report a problem, staff/town console, printable check-in code (stations issue)
     { root: 'pkg-stations', pages: ['detail/index', 'report/index', 'console/index', 'print-code/index', 'edit/index'] },
-    // 议事 › a topic, raise one, handle one (liaison/town), the work list, reports to review, the town summary, settings (topics issue)
+    // 议事 › a topic, raise one, handle one (liaison/town), the work list, reports to review, the town summary, settings,
+    // my topics (我的 › 我提的议题) (topics issue)
     {
       root: 'pkg-topics',
-      pages: ['detail/index', 'raise/index', 'manage/index', 'console/index', 'moderation/index', 'summary/index', 'settings/index'],
+      pages: [
+        'detail/index',
+        'raise/index',
+        'manage/index',
+        'console/index',
+        'moderation/index',
+        'summary/index',
+        'settings/index',
+        'mine/index',
+      ],
     },
     // 食堂 › a booking (code, QR, locker), my bookings, the canteen console, plan (menus and slots), a dish, export and ledger,
     // rules, the liaison's no-show pauses (canteen issue)
