@@ -78,7 +78,8 @@ export default function SupportBar({ topic: t, actions: a }: { topic: TopicDetai
       {(me.following || me.isAuthor) && live ? (
         <View className="support-bar__notify">
           <Text className="meta-text support-bar__notify-text">
-            {me.isAuthor ? '你提的议题，' : ''}每有进展都会在“我的 → 消息”里告诉你；微信通知还会发 {me.consents} 条。
+            {me.isAuthor ? '你提的议题，' : ''}每有进展都会在“我的 → 我的通知”里告诉你
+            {me.consents ? `；微信通知还会发 ${me.consents} 条。` : '。'}
           </Text>
           <Text className="support-bar__notify-more" onClick={a.notifyMore}>
             多收一条微信通知
