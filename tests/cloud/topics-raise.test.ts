@@ -83,7 +83,9 @@ describe('topics: raising a topic', () => {
   test('bad input: empty or over-long texts, unknown category, bad request id, foreign photos — INVALID_ARGUMENT, nothing stored', async () => {
     const othersPhoto = await uploadOwn(cloud, RIDER2, 'topics')
     const wrongFolder = await uploadOwn(cloud, RIDER, 'reports')
-    const noFolder = await uploadTo(cloud, RIDER, `topics/${RIDER2}/mine.png`)
+    const noFolder = await uploadTo(cloud, RIDER, null) // uploads/<openid>/…, not a topics photo
+    // another rider's topics folder cannot even be written (the storage security rule)
+    await expect(uploadTo(cloud, RIDER, `topics/${RIDER2}/mine.png`)).rejects.toThrow(/storage security rule/)
     const before = snapshot(cloud)
     const bad: Record<string, unknown>[] = [
       { ...base, title: '' },
