@@ -76,7 +76,11 @@ describe('topics (H5 in Chromium)', () => {
     await page.locator('input[placeholder="如：周浦镇社区党群服务中心 3 楼"]').fill('周浦镇社区党群服务中心 3 楼议事厅')
     await page.locator('.manage__submit', { hasText: '安排议事会' }).click()
     await page.locator('.topic-status', { hasText: '议事中' }).waitFor({ timeout: 15000 })
-    expect(await text(page)).toMatch(/签到码 \d{6}/)
+    // the roster with the session's check-in code loads after the move
+    await page
+      .getByText(/签到码 \d{6}/)
+      .first()
+      .waitFor({ timeout: 15000 })
     await page.locator('.chip', { hasText: '答复' }).first().click()
     await page.locator('.chip', { hasText: '部分采纳' }).click()
     await page
@@ -123,4 +127,12 @@ describe('topics (H5 in Chromium)', () => {
     clean(w)
     clean(liaison)
   }, 90000)
+
+  test('我的 › 我提的议题 lists it with its status', async () => {
+    const w = await e2e.open('/pkg-topics/mine/index', { openid: AUTHOR })
+    await w.page.locator('.topic-card', { hasText: TITLE }).first().waitFor({ timeout: 15000 })
+    expect(await w.page.locator('.topic-card', { hasText: TITLE }).first().textContent()).toContain('落实中')
+    await e2e.shot(w.page, 'e2e-topics-mine')
+    clean(w)
+  }, 60000)
 })
