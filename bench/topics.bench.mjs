@@ -184,10 +184,10 @@ export async function run() {
     stdio: ['ignore', 'ignore', 'inherit'],
   })
   if (r.status !== 0) throw new Error('building the topics function failed')
-  const { startLocalCloud, terms } = await loadTs(
-    "export { startLocalCloud } from './emulator/index.ts'\nexport * as terms from './cloudfunctions/topics/terms.ts'",
+  const { startLocalCloud, app, terms } = await loadTs(
+    "export { startLocalCloud } from './emulator/index.ts'\nexport { app } from './scripts/local-cloud/app.ts'\nexport * as terms from './cloudfunctions/topics/terms.ts'",
   )
-  const cloud = await startLocalCloud({ memory: true, seed: 'none', quiet: true, timers: false, poolSize: 4 })
+  const cloud = await startLocalCloud({ app, memory: true, seed: 'none', quiet: true, timers: false, poolSize: 4 })
   try {
     const now = Date.now()
     const t0 = performance.now()
