@@ -141,21 +141,22 @@ export function validateExceptions(list: HoursException[]): string[] {
 
 /** Opening intervals [from, to) in ms that start on business days first..last (inclusive offsets from the day of `at`). */
 function intervals(input: HoursInput, at: number, firstDay: number, lastDay: number): [number, number][] {
-  const exceptions = new Map((input.exceptions ?? []).map((e) => [e.date, e]))
+  // Parsed once per call, not once per day: a list presents up to 200 stations per request.
+  const exceptions = input.exceptions?.length ? new Map(input.exceptions.map((e) => [e.date, e])) : null
+  const weekly = input.hours.map((r) => ({ days: r.days, s: span(r.open, r.close, r.overnight) }))
   const today = dayStart(at)
+  const todayWeekday = isoWeekday(today)
   const out: [number, number][] = []
   for (let k = firstDay; k <= lastDay; k++) {
     const start = today + k * DAY
-    const ex = exceptions.get(businessDate(start))
-    const rules: { open: string; close: string; overnight?: boolean }[] = ex
-      ? ex.closed || !ex.open || !ex.close
-        ? []
-        : [{ open: ex.open, close: ex.close, overnight: ex.overnight }]
-      : input.hours.filter((r) => r.days.includes(isoWeekday(start)))
-    for (const r of rules) {
-      const s = span(r.open, r.close, r.overnight)
+    const ex = exceptions?.get(businessDate(start))
+    if (ex) {
+      const s = ex.closed || !ex.open || !ex.close ? null : span(ex.open, ex.close, ex.overnight)
       if (s) out.push([start + s[0] * MIN, start + s[1] * MIN])
+      continue
     }
+    const weekday = ((((todayWeekday - 1 + k) % 7) + 7) % 7) + 1
+    for (const r of weekly) if (r.s && r.days.includes(weekday)) out.push([start + r.s[0] * MIN, start + r.s[1] * MIN])
   }
   out.sort((a, b) => a[0] - b[0])
   const merged: [number, number][] = []

@@ -4,10 +4,7 @@ import type { HoursException } from '@cloud/stations/contract'
 const WEEKDAY = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日']
 
 /** 2026-11-26T14:05:00+08:00 → 11月26日 14:05 */
-export function shortDate(iso: string | null | undefined): string {
-  const m = iso ? /^\d{4}-(\d{2})-(\d{2})T(\d{2}:\d{2})/.exec(iso) : null
-  return m ? `${Number(m[1])}月${Number(m[2])}日 ${m[3]}` : ''
-}
+export { dayTime as shortDate } from '@/utils/shanghai-day'
 
 /** 1月1日 周四：休息（元旦） / 2月3日 周二：10:00–16:00 */
 export function exceptionText(e: HoursException): string {

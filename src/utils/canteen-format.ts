@@ -12,16 +12,7 @@ export const BOOKING_STATE: Record<BookingState, { label: string; tone: 'primary
   no_show: { label: '未取餐', tone: 'warning' },
 }
 
-/** "12月3日 周四" for a YYYY-MM-DD. */
-export function shortDay(date: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date)
-  if (!m) return date
-  const weekday = '日一二三四五六'[new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))).getUTCDay()]
-  return `${Number(m[2])}月${Number(m[3])}日 周${weekday}`
-}
-
-/** "18:30" of an ISO time with +08:00 (read from the string: the phone's zone never shifts it). */
-export const clockOf = (iso: string | null) => (iso ? (/T(\d{2}:\d{2})/.exec(iso)?.[1] ?? '') : '')
+export { clockOf, shortDay } from './shanghai-day'
 
 /** The text a pickup QR code carries: staff scanners recognise it, a person reads the code below it. */
 export const pickupQrText = (code: string) => `XGMEAL:${code}`

@@ -11,15 +11,10 @@ import { useState } from 'react'
 import Card from '@/components/card'
 import { createInvite } from '@/services/users'
 import { inviteLink } from '@/services/users/invite-link'
+import { dayTime } from '@/utils/shanghai-day'
 import InviteQr from './invite-qr'
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
-
-/** "12月4日 18:05" from an ISO instant with +08:00 (read as written). */
-export function untilText(iso: string): string {
-  const m = /^\d{4}-(\d{2})-(\d{2})T(\d{2}:\d{2})/.exec(iso)
-  return m ? `${Number(m[1])}月${Number(m[2])}日 ${m[3]}` : ''
-}
 
 async function copyLink(invite: InviteResult) {
   await Taro.setClipboardData({ data: inviteLink(invite.token) }).catch(() => undefined)
@@ -32,7 +27,7 @@ function Shown({ group, invite }: { group: GroupSummary; invite: InviteResult })
       <InviteQr text={inviteLink(invite.token)} />
       <Text className="invite__qr-hint">请小哥用微信扫一扫，加入“{group.name}”</Text>
       <Text className="invite__line">
-        {untilText(invite.expiresAt)} 前有效 · 最多 {invite.maxUses} 人使用{isWeapp ? ' · 点二维码可以放大保存' : ''}
+        {dayTime(invite.expiresAt)} 前有效 · 最多 {invite.maxUses} 人使用{isWeapp ? ' · 点二维码可以放大保存' : ''}
       </Text>
       <View className="invite__actions">
         {isWeapp ? (
