@@ -7,6 +7,7 @@ import type { TopicRow } from '@cloud/topics/contract'
 import { Text, View } from '@tarojs/components'
 import Card from '@/components/card'
 import './index.scss'
+import { monthDay } from '@/utils/shanghai-day'
 
 const STATUS_TONE: Record<TopicRow['status'], string> = {
   submitted: 'tag',
@@ -39,10 +40,7 @@ export function ClockBadge({ clock }: { clock: TopicRow['clock'] }) {
 }
 
 /** 11月20日 from an ISO time with +08:00 (the server's Shanghai time; the phone's zone never shifts it). */
-export function dayText(iso: string): string {
-  const m = /^\d{4}-(\d{2})-(\d{2})/.exec(iso)
-  return m ? `${Number(m[1])}月${Number(m[2])}日` : ''
-}
+export const dayText = (iso: string): string => monthDay(iso)
 
 export default function TopicCard({ topic: t, onOpen }: { topic: TopicRow; onOpen: (id: string) => void }) {
   return (
