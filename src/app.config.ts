@@ -78,6 +78,21 @@ export default defineAppConfig({
         'settings/index',
       ],
     },
+    // 议事 › a topic, raise one, handle one (liaison/town), the work list, reports to review, the town summary, settings,
+    // my topics (我的 › 我提的议题) (topics issue)
+    {
+      root: 'pkg-topics',
+      pages: [
+        'detail/index',
+        'raise/index',
+        'manage/index',
+        'console/index',
+        'moderation/index',
+        'summary/index',
+        'settings/index',
+        'mine/index',
+      ],
+    },
     // 食堂 › a booking (code, QR, locker), my bookings, the canteen console, plan (menus and slots), a dish, export and ledger,
     // rules, the liaison's no-show pauses (canteen issue)
     {
@@ -86,13 +101,14 @@ export default defineAppConfig({
     },
   ],
   // 驿站 list sorts by the rider's fuzzy location (wx.getFuzzyLocation); refused → town centre.
-  // chooseLocation: the town console picks a new station's position on the map.
+  // chooseLocation: the town console picks a new station's position on the map; a rider the place of a topic.
   requiredPrivateInfos: ['getFuzzyLocation', 'chooseLocation'],
   permission: { 'scope.userFuzzyLocation': { desc: '用于查找离你最近的红色加油站' } },
   preloadRule: {
     'pages/stations/index': { network: 'all', packages: ['pkg-stations'] },
     // 首页 lists the group's notices and leads to its micro-front
     'pages/index/index': { network: 'all', packages: ['pkg-front'] },
+    'pages/topics/index': { network: 'all', packages: ['pkg-topics'] },
     'pages/canteen/index': { network: 'all', packages: ['pkg-canteen'] },
   },
   // The cloud SDK is used on weapp; `lazyCodeLoading` keeps start-up to the components a page uses.

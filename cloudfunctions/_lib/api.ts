@@ -7,6 +7,7 @@ import type { FrontsApi } from '../fronts/contract'
 import type { HomeApi } from '../home/contract'
 import type { MealsApi } from '../meals/contract'
 import type { StationsApi } from '../stations/contract'
+import type { TopicsApi } from '../topics/contract'
 import type { UsersApi } from '../users/contract'
 
 export interface Api {
@@ -15,6 +16,7 @@ export interface Api {
   stations: StationsApi
   contentcheck: ContentcheckApi
   fronts: FrontsApi
+  topics: TopicsApi
   meals: MealsApi
 }
 

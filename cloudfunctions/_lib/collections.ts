@@ -129,8 +129,49 @@ export const COLLECTIONS = {
     indexes: [{ name: 'canteen_period', keys: { canteenId: 1, period: -1 } }],
   },
   topics: {
-    description: '协商议事议题',
-    indexes: [{ name: 'status_time', keys: { status: 1, createdAt: -1 } }],
+    description:
+      '协商议事议题：内容、分类、地点、状态与公开时间线、答复期限、议事会、答复、支持/关注/报名/举报（按 openid 的小表，从不返回给别人）',
+    indexes: [
+      { name: 'status_time', keys: { status: 1, createdAt: -1 } },
+      { name: 'time', keys: { createdAt: -1 } },
+      { name: 'category_time', keys: { category: 1, createdAt: -1 } },
+      { name: 'support_time', keys: { supportCount: -1, createdAt: -1 } },
+      { name: 'status_due', keys: { status: 1, dueAt: 1 } },
+      { name: 'author_time', keys: { authorOpenid: 1, createdAt: -1 } },
+      { name: 'group_status', keys: { groupId: 1, status: 1, createdAt: -1 } },
+      { name: 'terms_1', keys: { terms: 1 } },
+      { name: 'title_terms_1', keys: { titleTerms: 1 } },
+      { name: 'month_category', keys: { monthKey: 1, category: 1 } },
+      { name: 'reports_1', keys: { openReports: -1 } },
+      // One topic per client request: its _id is derived from the author and the requestId.
+      { name: 'location_2dsphere', keys: { location: '2dsphere' } },
+    ],
+  },
+  topic_comments: {
+    description: '议题评论与回复（一层）：立场（支持/中立/反对）、10 分钟内可改、举报与审核',
+    indexes: [
+      { name: 'topic_time', keys: { topicId: 1, createdAt: 1 } },
+      { name: 'author_time', keys: { authorOpenid: 1, createdAt: -1 } },
+      { name: 'group_reports', keys: { groupId: 1, openReports: -1 } },
+    ],
+  },
+  topic_supports: {
+    description: '“我也遇到”：每人每个议题一条（撤回后可再支持）',
+    indexes: [
+      { name: 'topic_person_unique', keys: { topicId: 1, openid: 1 }, unique: true },
+      { name: 'person_time', keys: { openid: 1, active: 1, at: -1 } },
+    ],
+  },
+  topic_follows: {
+    description: '关注议题（收进展通知）：每人每个议题一条',
+    indexes: [
+      { name: 'topic_person_unique', keys: { topicId: 1, openid: 1 }, unique: true },
+      { name: 'person_time', keys: { openid: 1, active: 1, at: -1 } },
+    ],
+  },
+  topic_config: {
+    description: '议事设置（镇里维护）：分类列表、须书面答复的支持门槛',
+    indexes: [],
   },
   notices: {
     description: '微阵地公告：群、标题、正文、分类、照片、置顶、到期、作者、编辑与撤回、已读和“收到”计数',

@@ -29,6 +29,12 @@ export const SUBSCRIBE_TEMPLATES = {
   frontDuty: { id: 'tmpl-front-duty', title: '值班提醒' },
   // thing1 问题, time2 提问时间, phrase3 状态（快超时）— to the liaison
   frontQuestion: { id: 'tmpl-front-question', title: '待回复提醒' },
+  // 协商议事 (topics): thing1 议题, phrase2 进展, thing3 说明, time4 时间
+  topicProgress: { id: 'tmpl-topic-progress', title: '议题进展通知' },
+  // thing1 议题, time2 议事会时间, thing3 地点
+  topicSession: { id: 'tmpl-topic-session', title: '议事会提醒' },
+  // thing1 内容, phrase2 结果, thing3 理由
+  topicModeration: { id: 'tmpl-topic-moderation', title: '内容审核结果' },
   // 小哥食堂 (meals): the meal is in a heated locker; a booked slot was closed by the canteen.
   mealPlaced: { id: 'tmpl-meal-placed', title: '取餐提醒' },
   mealCancelled: { id: 'tmpl-meal-cancelled', title: '预约取消通知' },

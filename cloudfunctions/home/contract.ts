@@ -3,6 +3,7 @@
  * Imported by the function (schemas) and by the client (`import type` only).
  */
 import { z } from 'zod'
+import { homeTopicRow } from '../_domain/topic-home'
 import { type ApiOf, defineContract } from '../_lib/contract'
 import { isoTime, latLng, out } from '../_lib/schema'
 
@@ -101,12 +102,15 @@ export const homeData = out({
   origin: z.enum(['rider', 'town_centre']),
   /** The current group's notices (micro-front); null when the caller is in no group. */
   front: homeFront.nullable(),
+  /** 议事: the live topics most riders met, each opening the topic. */
+  topics: z.array(homeTopicRow),
   /** The town's canteen today (null when there is none). */
   canteen: homeCanteenCard.nullable(),
   /** My next booked meal (null when I have none). */
   nextMeal: homeNextMeal.nullable(),
 })
 export type HomeData = z.infer<typeof homeData>
+export type { HomeTopicRow } from '../_domain/topic-home'
 
 export const homeContract = defineContract({
   getHome: { input: getHomeInput, output: homeData },

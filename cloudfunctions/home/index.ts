@@ -4,14 +4,15 @@
  * Stations: the nearest open ones (one geoNear from `location` or the town centre; open-now and
  * service labels from the shared station view in _domain). The current group's micro-front: its
  * pinned and latest live notices with my read state (front-card.ts). Canteen: today's slots of the
- * town's canteen and my next meal (canteen.ts, the canteen's own rules in _domain). Topics join this
- * answer when their domain lands (it brings its own card).
+ * town's canteen and my next meal (canteen.ts, the canteen's own rules in _domain). Topics: the live
+ * ones most riders met, with their public clock (_domain/topic-home).
  * Collections read: users (the caller), stations, groups, notices, notice_reads, canteens, meal_slots,
- * meal_bookings, meal_menus, meal_ledgers. Openapi permissions: none.
+ * meal_bookings, meal_menus, meal_ledgers, topics. Openapi permissions: none.
  */
 
 import { nearestStations } from '../_domain/station-search'
 import { presentStation, TOWN_CENTRE } from '../_domain/station-view'
+import { homeTopics } from '../_domain/topic-home'
 import { DEFAULT_NICKNAME, isOfficial } from '../_lib/people'
 import { type ActionTable, actionsOf, createMain } from '../_lib/router'
 import type { LatLng } from '../_lib/schema'
@@ -49,14 +50,15 @@ async function nearestOpenStations(origin: LatLng, now: Date): Promise<HomeStati
 
 const getHome = act('getHome', {
   summary:
-    '首页一次取齐：问候、我的状态、附近现在开放的驿站（按我的位置或镇中心由近到远）、当前群的置顶和最新公告、食堂今天的时段和我的下一顿',
+    '首页一次取齐：问候、我的状态、附近现在开放的驿站（按我的位置或镇中心由近到远）、当前群的置顶和最新公告、食堂今天的时段和我的下一顿、大家在议的事（支持最多的办理中议题）',
   roles: ['anyone'],
   async handler(input, { caller, now }) {
-    const [stations, front, canteen, next] = await Promise.all([
+    const [stations, front, canteen, next, topics] = await Promise.all([
       nearestOpenStations(input.location ?? TOWN_CENTRE, now),
       frontCard(caller, now),
       canteenCard(caller, now),
       nextMeal(caller, now),
+      homeTopics(now),
     ])
     return {
       now: isoShanghai(now),
@@ -72,6 +74,7 @@ const getHome = act('getHome', {
       front,
       canteen,
       nextMeal: next,
+      topics,
     }
   },
 })

@@ -37,7 +37,9 @@ export function findCandidates(ctx: DbContext, c: Coll, query: Doc | undefined, 
   }
   const near = findNear(query)
   if (near && id === undefined) return { docs: nearestDocs(ctx.store, c, near.field, near.point, near.max), inOrder: true }
-  return { docs: candidates(c, query), inOrder: true }
+  // geoNear with an _id condition (a pick, or `_id: _.nin(seen)` when paging): these records come in
+  // natural order, so the answer is sorted by distance after filtering (never cut before that).
+  return { docs: candidates(c, query), inOrder: !near }
 }
 
 function* nearestDocs(store: Store, c: Coll, field: string, point: [number, number], max: number): Generator<Doc> {

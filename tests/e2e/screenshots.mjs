@@ -48,6 +48,9 @@ const QUERY = {
   'pkg-front/term/index': 'groupId=grp-zhoupu-wanda',
   'pkg-front/handovers/index': 'groupId=grp-zhoupu-wanda',
   'pkg-front/settings/index': 'groupId=grp-zhoupu-wanda',
+  // 议事 (topics): the demo's e-bike topic
+  'pkg-topics/detail/index': 'topicId=tp-ebike-ban',
+  'pkg-topics/manage/index': 'topicId=tp-ebike-ban',
   'pkg-canteen/booking/index': 'bookingId=bk-demo-wang-tomorrow',
   'pkg-canteen/console/index': 'canteenId=canteen-zhoupu',
   'pkg-canteen/plan/index': 'canteenId=canteen-zhoupu',

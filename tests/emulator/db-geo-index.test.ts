@@ -117,4 +117,31 @@ describe('through the SDK', () => {
       )
     }
   })
+
+  test('where(geoNear) with an _id condition (paging past seen ids) still answers nearest first', async () => {
+    const q: [number, number] = [10, 10]
+    // inserted farthest first, so natural order is the reverse of distance order
+    const town = Array.from({ length: 60 }, (_v, i) => ({
+      _id: `t${String(i).padStart(2, '0')}`,
+      tag: 'paging',
+      loc: { type: 'Point', coordinates: [q[0] + 0.0005 * (60 - i), q[1]] },
+    }))
+    h.db.insert('places', town)
+    const seen = ['t59', 't58']
+    const got = await db
+      .collection('places')
+      .where({ tag: 'paging', loc: db.command.geoNear({ geometry: new db.Geo.Point(q[0], q[1]) }), _id: db.command.nin(seen) })
+      .limit(5)
+      .get()
+    expect(got.data.map((d: any) => d._id)).toEqual(['t57', 't56', 't55', 't54', 't53'])
+    const picked = await db
+      .collection('places')
+      .where({
+        tag: 'paging',
+        loc: db.command.geoNear({ geometry: new db.Geo.Point(q[0], q[1]) }),
+        _id: db.command.in(['t00', 't30', 't50']),
+      })
+      .get()
+    expect(picked.data.map((d: any) => d._id)).toEqual(['t50', 't30', 't00'])
+  })
 })

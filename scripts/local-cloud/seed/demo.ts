@@ -9,6 +9,7 @@ import { businessDate, shanghai, shanghaiInstant } from '../../../cloudfunctions
 import type { LocalDatabase } from '../../../emulator/db'
 import { demoCanteen } from './demo-canteen'
 import { DEMO_FRONT, demoFrontDocuments } from './demo-fronts'
+import { DEMO_TOPIC, demoTopicDocuments } from './demo-topics'
 
 type Doc = Record<string, unknown> & { _id: string }
 
@@ -64,14 +65,11 @@ export const DEMO = {
   duty: { wang: 'duty-demo-wang' },
   verification: { zhao: 'vf-demo-zhao' },
   front: DEMO_FRONT,
+  topic: DEMO_TOPIC,
 } as const
 
 const point = (lng: number, lat: number) => ({ type: 'Point', coordinates: [lng, lat] })
 const everyDay = [1, 2, 3, 4, 5, 6, 7]
-
-function daysFromToday(n: number, now: Date): string {
-  return businessDate(new Date(now.getTime() + n * 86400000))
-}
 
 /** This week in Asia/Shanghai, Monday 00:00 to next Monday 00:00: 王强's duty as the demo group's admin. */
 export function demoDutyWeek(now = new Date()): { start: Date; end: Date } {
@@ -203,50 +201,13 @@ export function demoDocuments(now = new Date()): Record<string, Doc[]> {
 
   const canteen = demoCanteen(now, created)
 
-  const topic = (
-    id: string,
-    title: string,
-    status: string,
-    supporters: number,
-    category: string,
-    daysAgo: number,
-    extra: Partial<Doc> = {},
-  ): Doc => ({
-    _id: id,
-    title,
-    status,
-    supporters,
-    category,
-    raiserOpenid: 'o-demo-rider-zhang',
-    place: '周浦镇',
-    photos: [],
-    createdAt: new Date(now.getTime() - daysAgo * 86400000),
-    ...extra,
-  })
-  const topics: Doc[] = [
-    topic('tp-ebike-ban', '外卖助动车禁入小区，送餐只能步行 800 米', 'scheduled', 37, '通行', 12, {
-      body: '多个小区门口不让电动车进，高峰期一单要多走十分钟，希望能划定临时停车点或错峰放行。',
-      sessionAt: shanghaiInstant(daysFromToday(5, now), '19:00'),
-    }),
-    topic('tp-parcel', '大件快递存放难，小区没有地方放', 'decided', 21, '快递', 30, {
-      body: '大件快递送到小区没人接收，只能来回跑。',
-      outcome: '居委会在 3 个小区试点设置大件快递临时存放点，由物业代收。',
-    }),
-    topic('tp-charging', '万达广场周边换电柜太少，晚高峰要排队', 'open', 14, '充电', 3, {
-      body: '晚上 6 点到 8 点换电柜经常满，能不能多放两台？',
-    }),
-    topic('tp-night-light', '沈梅路夜间路灯坏了好几盏，骑行不安全', 'closed', 9, '安全', 45, {
-      outcome: '已报修，路灯于上周全部修复。',
-    }),
-  ]
-
   return {
     users: [...users, ...front.users],
     groups,
     verifications,
     stations,
     ...canteen,
-    topics,
+    ...demoTopicDocuments(now),
     ...front.collections,
   }
 }

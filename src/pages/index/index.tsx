@@ -1,8 +1,8 @@
 /**
  * 首页: the first screen from ONE call, `home.getHome` (greeting, my status, the current group's
- * pinned and latest notices, my next meal, today's canteen slots, nearest open stations — each
- * opening what it shows). Pull down to refresh. The nearest stations use the fuzzy location the 驿站
- * tab saved, if any: this screen never asks for it. Topics join this page when their feature lands.
+ * pinned and latest notices, my next meal, today's canteen slots, nearest open stations, the topics
+ * most riders met — each opening what it shows). Pull down to refresh. The nearest stations use the
+ * fuzzy location the 驿站 tab saved, if any: this screen never asks for it.
  * Docs: https://docs.taro.zone/docs/hooks#usepulldownrefresh  ·
  *       https://developers.weixin.qq.com/miniprogram/dev/reference/api/Page.html#onPullDownRefresh
  */
@@ -20,6 +20,7 @@ import { roleTags } from '@/utils/labels'
 import { formatShanghaiDay } from '@/utils/shanghai-day'
 import CanteenCard, { NextMeal } from './canteen-card'
 import FrontNotices from './front-notices'
+import HomeTopics from './home-topics'
 import './index.scss'
 
 const TAB = {
@@ -68,6 +69,7 @@ export default function IndexPage() {
         <FrontNotices front={home.front} />
         {home.canteen ? <CanteenCard canteen={home.canteen} /> : null}
         <Stations stations={home.stations} fromTownCentre={home.origin === 'town_centre'} />
+        <HomeTopics topics={home.topics} />
       </View>
     </View>
   )

@@ -1,48 +1,88 @@
 /**
- * 议事: consultation topics. The topics feature fills this page (raise a problem with photos,
- * support it once, comment, council sessions, outcome and follow-up timeline); until it lands the
- * page explains how a problem becomes a topic today — through the group's liaison — and promises
- * nothing the app cannot do yet.
- * Docs: https://docs.taro.zone/docs/apis/route/switchTab  ·
- *       https://developers.weixin.qq.com/miniprogram/dev/api/media/image/wx.chooseMedia.html
+ * 议事: consultation topics. Browse (whose, words, order, status, category; paged on the server),
+ * open one, raise one (verified riders), and — for the liaison and town — the work list. Each row
+ * shows the public clock: how long until the answer is due, or how overdue it is.
+ * Docs: https://docs.taro.zone/docs/hooks#usepulldownrefresh  ·
+ *       https://developers.weixin.qq.com/miniprogram/dev/reference/api/Page.html#onReachBottom
  */
-
-import { Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { useRef } from 'react'
 import Card from '@/components/card'
-import InfoList, { type InfoItem } from '@/components/info-list'
-import SectionHeader from '@/components/section-header'
 import StateView from '@/components/state-view'
+import TopicCard from '@/components/topic-card'
+import { useCloudQuery } from '@/hooks/use-cloud-query'
+import { myTopicRole } from '@/services/topics'
+import TopicFilters from './filters'
+import TopicsTop from './topics-top'
+import { useTopicList } from './use-topic-list'
 import './index.scss'
 
-const STEPS: InfoItem[] = [
-  { badge: '提', title: '提出问题', description: '写清楚遇到了什么难处，可以配上照片和地点。' },
-  { badge: '顶', title: '大家支持', description: '遇到同样问题的小哥点一下支持，也可以留言补充。' },
-  { badge: '议', title: '议事会商量', description: '联络员把议题排进议事会，和相关部门一起商量办法。' },
-  { badge: '结', title: '公布结果', description: '商量的结果和后续进展会通知提出人和支持者。' },
-]
+const openTopic = (id: string) => void Taro.navigateTo({ url: `/pkg-topics/detail/index?topicId=${encodeURIComponent(id)}` })
+
+const EMPTY: Record<string, string> = {
+  mine: '你还没有提过议题。遇到难处，点上面的“提一个议题”。',
+  followed: '你还没有关注议题。在议题页点“我也遇到”或“关注进展”，有进展会告诉你。',
+  all: '没有符合条件的议题，换个条件试试。',
+}
 
 export default function TopicsPage() {
+  const list = useTopicList()
+  const role = useCloudQuery(myTopicRole)
+  const shown = useRef(false)
+  useDidShow(() => {
+    // back from a topic or from raising one: show the new counts
+    if (shown.current) void list.reload()
+    shown.current = true
+  })
+  usePullDownRefresh(() => void list.reload().finally(() => Taro.stopPullDownRefresh()))
+  useReachBottom(() => {
+    if (list.cursor && !list.busy) void list.more()
+  })
+
   return (
-    <View className="page">
+    <View className="page topics">
       <View className="page__body">
-        <View className="page-lead">
-          <Text className="page-lead__title">有事大家商量</Text>
-          <Text className="page-lead__text">停车难、进小区难、充电不方便……说出来，一起想办法。</Text>
-        </View>
-        <Card>
-          <StateView
-            compact
-            kind="empty"
-            glyph="议"
-            title="遇到难处，先告诉联络员"
-            description="在小哥群里@联络员，把问题、地点和照片发给他。联络员会把大家反映多的事排进议事会。"
-          />
-        </Card>
-        <SectionHeader title="一件事怎么办成" />
-        <Card>
-          <InfoList items={STEPS} />
-        </Card>
+        <TopicsTop role={role.state.status === 'ready' ? role.state.data : null} />
+        <TopicFilters filters={list.filters} categories={list.categories} change={list.change} />
+        {list.note ? <Text className="topics__note">{list.note}</Text> : null}
+        <TopicRows list={list} />
       </View>
+    </View>
+  )
+}
+
+function TopicRows({ list }: { list: ReturnType<typeof useTopicList> }) {
+  if (!list.rows) {
+    if (list.error)
+      return <StateView kind="error" title="议题没有加载出来" description={list.error.message} onAction={() => void list.reload()} />
+    return <StateView kind="loading" title="正在加载议题…" />
+  }
+  if (list.busy === 'first') return <StateView compact kind="loading" title="正在查找…" />
+  if (!list.rows.length)
+    return (
+      <Card>
+        <StateView compact kind="empty" glyph="议" title="这里还没有议题" description={EMPTY[list.filters.scope]} />
+      </Card>
+    )
+  return (
+    <View className="topics__list">
+      {list.rows.map((t) => (
+        <TopicCard key={t.id} topic={t} onOpen={openTopic} />
+      ))}
+      {list.cursor ? (
+        <Button
+          className="button-secondary button-wide"
+          hoverClass="button-secondary--hover"
+          disabled={list.busy === 'more' || undefined}
+          onClick={() => void list.more()}
+        >
+          {list.busy === 'more' ? '正在加载…' : '加载更多'}
+        </Button>
+      ) : (
+        <Text className="topics__end">已经到底了，共 {list.rows.length} 个议题</Text>
+      )}
+      {list.error ? <Text className="topics__note">{list.error.message}</Text> : null}
     </View>
   )
 }

@@ -1,6 +1,6 @@
 /**
  * 我的服务: the consoles my roles open. Only features that exist are listed — an entry appears here
- * when its feature lands (the canteen, micro-front and topics work add theirs).
+ * when its feature lands (the canteen and topics have theirs; the micro-front adds its own).
  */
 import type { Role } from '@cloud/_lib/roles'
 import type { MeData } from '@cloud/users/contract'
@@ -16,7 +16,10 @@ interface Entry extends MeEntry {
 const ENTRIES: { role: Role; entries: Entry[] }[] = [
   {
     role: 'rider',
-    entries: [{ title: '我的爱心餐预约', hint: '取餐码、保温柜、记录', url: '/pkg-canteen/mine/index' }],
+    entries: [
+      { title: '我的爱心餐预约', hint: '取餐码、保温柜、记录', url: '/pkg-canteen/mine/index' },
+      { title: '我提的议题', hint: '进展、答复期限、我关注的', url: '/pkg-topics/mine/index' },
+    ],
   },
   {
     role: 'liaison',

@@ -1,0 +1,4 @@
+/** Docs: https://developers.weixin.qq.com/miniprogram/dev/reference/configuration/page.html */
+export default definePageConfig({
+  navigationBarTitleText: '办理议题',
+})
