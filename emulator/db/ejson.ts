@@ -108,7 +108,23 @@ function fastEncode(v: unknown): string {
   }
 }
 
+/**
+ * A deep copy whose Dates, RegExps, arrays and plain objects belong to the realm this module runs
+ * in. Node's `structuredClone` makes them in Node's own realm: under jest (a vm context) the query
+ * engine then saw a stored Date and a new one as two empty objects, "equal", and dropped the `$set`
+ * of a Date field that already held a Date. Other objects (binary data) go to structuredClone.
+ */
 export function clone<T>(v: T): T {
+  if (v === null || typeof v !== 'object') return v
+  if (Array.isArray(v)) return v.map(clone) as T
+  const tag = Object.prototype.toString.call(v)
+  if (tag === '[object Date]') return new Date((v as unknown as Date).getTime()) as T
+  if (tag === '[object RegExp]') return new RegExp((v as unknown as RegExp).source, (v as unknown as RegExp).flags) as T
+  if (isPlainObject(v)) {
+    const copy: Doc = {}
+    for (const k of Object.keys(v)) copy[k] = clone((v as Doc)[k])
+    return copy as T
+  }
   return structuredClone(v)
 }
 

@@ -6,30 +6,6 @@ import { randomBytes } from 'node:crypto'
 import { DEMO } from '../../scripts/local-cloud/seed/demo'
 import type { TestCloud } from '../helpers/local-cloud'
 
-/**
- * Work-around for a defect of the local cloud when it runs inside jest (not in `npm start`, not on
- * WeChat Cloud): its database clones a record with Node's `structuredClone` before an update, which
- * makes Dates of Node's own realm, not of jest's vm context; mingo then sees the stored Date and the
- * new one as two empty objects, "equal", and drops the `$set` of a Date field that already has a
- * Date (e.g. `updatedAt`). Reported to the local cloud's owner; until its `clone` keeps the realm,
- * the micro-front's tests give it a clone that does. Nothing else changes: other values are cloned
- * by Node's structuredClone as before.
- */
-const nodeClone = globalThis.structuredClone
-function sameRealmClone<T>(v: T): T {
-  if (Array.isArray(v)) return v.map(sameRealmClone) as T
-  const tag = Object.prototype.toString.call(v)
-  if (tag === '[object Date]') return new Date((v as Date).getTime()) as T
-  const proto = v && typeof v === 'object' ? Object.getPrototypeOf(v) : undefined
-  if (tag === '[object Object]' && (proto === null || Object.getPrototypeOf(proto) === null)) {
-    const copy: Record<string, unknown> = {}
-    for (const [k, x] of Object.entries(v as Record<string, unknown>)) copy[k] = sameRealmClone(x)
-    return copy as T
-  }
-  return v !== null && typeof v === 'object' ? nodeClone(v) : v
-}
-globalThis.structuredClone = sameRealmClone as typeof structuredClone
-
 export const ZHOUPU = DEMO.group.zhoupu.id
 export const KANGQIAO = DEMO.group.kangqiao.id
 export const LI = DEMO.liaison.li

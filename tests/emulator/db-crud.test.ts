@@ -66,6 +66,31 @@ describe('add / get / doc', () => {
       .update({ data: { touched: db.serverDate() } })
     expect((await db.collection('items').doc(r._id).get()).data.touched).toBeInstanceOf(Date)
   })
+
+  test('a date field kept through earlier updates is replaced by a later set, beside a push and by where().update', async () => {
+    const first = new Date('2026-11-30T16:00:00.000Z')
+    const r = await db.collection('items').add({ data: { updatedAt: first, seenAt: first, n: 1, thread: [] } })
+    // an update of another field copies the record, dates included
+    await db
+      .collection('items')
+      .doc(r._id)
+      .update({ data: { n: 2 } })
+    const second = new Date('2026-12-01T01:02:03.000Z')
+    await db
+      .collection('items')
+      .doc(r._id)
+      .update({ data: { updatedAt: second, thread: db.command.push([{ at: second }]) } })
+    expect((await db.collection('items').doc(r._id).get()).data.updatedAt.toISOString()).toBe(second.toISOString())
+    const third = new Date('2026-12-01T02:00:00.000Z')
+    await db
+      .collection('items')
+      .where({ _id: r._id })
+      .update({ data: { seenAt: third, n: 3 } })
+    const got = (await db.collection('items').doc(r._id).get()).data
+    expect([got.updatedAt.toISOString(), got.seenAt.toISOString(), got.n]).toEqual([second.toISOString(), third.toISOString(), 3])
+    expect((await db.collection('items').where({ seenAt: third }).count()).total).toBe(1)
+    expect((await db.collection('items').where({ seenAt: first }).count()).total).toBe(0)
+  })
 })
 
 describe('collections', () => {
