@@ -162,6 +162,7 @@ export const questionDetail = questionItem.extend({
     canClose: z.boolean(),
     canMarkHelpful: z.boolean(),
     canPublishFaq: z.boolean(),
+    canRaiseTopic: z.boolean().describe('本群联络员或镇里，且还没有转为议题：可以“转为议题”（topics.createTopic 带 fromQuestionId）'),
     answerTemplate: z.string().describe('“有回复时通知我”订阅消息模板 id'),
   }),
 })

@@ -81,6 +81,7 @@ export async function questionDetail(q: Doc, caller: Caller, now: Date, settings
       canClose: (isAsker || liaison) && open,
       canMarkHelpful: isAsker && answered,
       canPublishFaq: liaison && answered && !q.faqId,
+      canRaiseTopic: liaison && !(typeof q.topicId === 'string' && q.topicId),
       answerTemplate: templateId('frontAnswer'),
     },
   }

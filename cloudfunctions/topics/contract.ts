@@ -73,6 +73,9 @@ export const createTopicInput = z
     place: placeInput.optional(),
     photos: photos(MAX_TOPIC_PHOTOS, '议题照片'),
     accepted,
+    fromQuestionId: key
+      .optional()
+      .describe('由微阵地的问题转为议题（本群联络员或镇里）：议题属于问题所在的群，记下问题 id，不带提问人；问题已转过就返回原议题'),
   })
   .strict()
 

@@ -1,7 +1,9 @@
 /**
  * Raising a topic: similar open topics first (same category and nearby, or a similar title — so a
  * rider can support one instead), then the topic itself — verified riders only, texts and photos
- * content-checked before anything is stored, once per client requestId, at most 5 a day.
+ * content-checked before anything is stored, once per client requestId, at most 5 a day. The
+ * liaison (or town) may also raise one from a group's question (`fromQuestionId`, see
+ * ../from-question.ts): once per question, in the question's group, the asker left out.
  */
 import { LIVE_STATUSES, STATUS_LABEL, statusOf } from '../../_domain/topic-status'
 import type { Caller } from '../../_lib/caller'
@@ -18,6 +20,7 @@ import { actionsOf } from '../../_lib/router'
 import { businessDate, dayStart } from '../../_lib/time'
 import { type Doc, isDuplicateKey, num, str } from '../../_lib/values'
 import { topicsContract } from '../contract'
+import { linkQuestion, type QuestionSource, questionSource, topicIdOfQuestion } from '../from-question'
 import { entry } from '../lifecycle'
 import { followerEntry } from '../membership'
 import { actorOf, type GroupInfo, groupInfo } from '../people'
@@ -33,19 +36,23 @@ export const MAX_TOPICS_PER_DAY = 5
 const NEAR_M = 800
 
 export const createTopic = act('createTopic', {
-  summary: '认证小哥提出议题（标题、情况、分类、地点、照片）；文字和照片经内容安全检查，同一 requestId 只建一次，每人每天最多 5 个',
-  roles: ['rider'],
-  errors: ['CONTENT_REJECTED', 'RESOURCE_EXHAUSTED'],
+  summary:
+    '认证小哥提出议题（标题、情况、分类、地点、照片）；文字和照片经内容安全检查，同一 requestId 只建一次，每人每天最多 5 个。' +
+    '带 fromQuestionId：本群联络员或镇里把微阵地的问题转为议题（一个问题只转一次，已转过就返回原议题）',
+  roles: ['rider', 'liaison', 'town'],
+  errors: ['CONTENT_REJECTED', 'RESOURCE_EXHAUSTED', 'NOT_FOUND'],
   async handler(input, ctx) {
     const { caller, now } = ctx
     const { openid } = caller
-    if (!caller.verified) throw denied('认证成为小哥后才能提议题')
+    const source = input.fromQuestionId ? await questionSource(input.fromQuestionId, caller) : null
+    if (!source && !(caller.roles.includes('rider') && caller.verified)) throw denied('认证成为小哥后才能提议题')
+    if (source?.topicId) return existing(source.topicId, source)
     const config = await loadConfig(now)
     if (!config.categories.some((c) => c.key === input.category && c.active)) throw invalid('分类不正确，请重新选择', { field: 'category' })
-    // one topic per client request: the id is derived from the author and the requestId
-    const id = `tp-${hashToken(`${openid}|${input.requestId}`).slice(0, 24)}`
+    // one topic per client request (the id derived from the author and the requestId), or per question
+    const id = source ? topicIdOfQuestion(source.id) : `tp-${hashToken(`${openid}|${input.requestId}`).slice(0, 24)}`
     const earlier = await row(topics().where({ _id: id }).field({ status: true }))
-    if (earlier) return { id: str(earlier._id), created: false, status: statusOf(earlier.status) }
+    if (earlier) return existing(str(earlier._id), source)
     const today = await topics()
       .where({ authorOpenid: openid, createdAt: _.gte(new Date(dayStart(now))) })
       .count()
@@ -55,18 +62,19 @@ export const createTopic = act('createTopic', {
     assertOwnFiles(photos, { openid, purpose: 'topics', field: 'photos' })
     await checkTexts({ title: input.title, description: input.description, place: input.place?.text }, { openid, scene: 'forum' })
     const started = await startMediaChecks(photos, { openid, scene: 'forum' })
-    const group = await groupInfo(caller.currentGroupId)
-    const data = topicRecord({ id, input, config, caller, group, started: started.map((x) => x.fileId), now })
+    const group = await groupInfo(source ? source.groupId : caller.currentGroupId)
+    const data = topicRecord({ id, input, config, caller, group, source, started: started.map((x) => x.fileId), now })
     try {
       await topics().add({ data })
     } catch (err) {
       if (!isDuplicateKey(err)) throw err
-      // the same request, sent twice at once: the other one stored it
+      // the same request (or question), sent twice at once: the other one stored it
       const first = await row(topics().where({ _id: id }).field({ status: true }))
-      if (first) return { id: str(first._id), created: false, status: statusOf(first.status) }
+      if (first) return existing(str(first._id), source)
       throw err
     }
     await recordMediaChecks(started, { collection: COLLECTION.topics, id, field: 'photos', author: openid }, now)
+    if (source) await linkQuestion(source.id, id)
     if (group?.liaisonOpenid) {
       await notify(
         {
@@ -82,19 +90,28 @@ export const createTopic = act('createTopic', {
   },
 })
 
+/** A topic stored before (this request's or the question's): linked to the question if it came from one. */
+async function existing(topicId: string, source: QuestionSource | null) {
+  const id = source ? await linkQuestion(source.id, topicId) : topicId
+  const doc = await row(topics().where({ _id: id }).field({ status: true }))
+  return { id, created: false, status: statusOf(doc?.status) }
+}
+
 interface NewTopic {
   id: string
   input: InputOf<(typeof topicsContract)['createTopic']>
   config: TopicConfig
   caller: Caller
   group: GroupInfo | null
+  /** the question it was raised from (its group's liaison or town raising it), or null */
+  source: QuestionSource | null
   /** the photos whose content check started (hidden from others until it passes) */
   started: string[]
   now: Date
 }
 
 /** The stored topic: its content, an empty timeline but for 提出议题, zero counts, the author following it. */
-function topicRecord({ id, input, config, caller, group, started, now }: NewTopic): Doc {
+function topicRecord({ id, input, config, caller, group, source, started, now }: NewTopic): Doc {
   const { openid } = caller
   const photos = input.photos ?? []
   const place = input.place ? { text: input.place.text, point: input.place.point ?? null } : null
@@ -114,6 +131,8 @@ function topicRecord({ id, input, config, caller, group, started, now }: NewTopi
     authorName: displayName(caller.profile),
     groupId: group?.id ?? null,
     groupName: group?.name ?? null,
+    // the question's id and group only: the asker stays anonymous
+    fromQuestion: source ? { id: source.id, groupId: source.groupId } : null,
     status: 'submitted',
     timeline: [entry('raised', 'submitted', actorOf(caller), '提出议题', now)],
     supporters: {},
