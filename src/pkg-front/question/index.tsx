@@ -1,7 +1,8 @@
 /**
  * 问题详情 — one question and its conversation. The asker sees where it stands (waiting and until
  * when, asked back, answered), adds to it, says whether the answer helped, closes it; the liaison
- * answers (saved replies), asks back, closes, publishes it to the FAQ; the admin on duty reads.
+ * answers (saved replies), asks back, closes, publishes it to the FAQ, turns it into a topic (转为议题);
+ * the admin on duty reads. Once it is a topic, the asker and the liaison see 已转为议题.
  * Anyone else is told it does not exist (the server answers NOT_FOUND).
  */
 import { Text, View } from '@tarojs/components'
@@ -15,6 +16,7 @@ import LiaisonPanel from './liaison-panel'
 import RiderPanel from './rider-panel'
 import StatusLine from './status-line'
 import Thread from './thread'
+import TopicLink from './topic-link'
 import './index.scss'
 
 export default function QuestionPage() {
@@ -43,6 +45,7 @@ export default function QuestionPage() {
         </View>
         <StatusLine q={q} />
         <Thread q={q} />
+        <TopicLink q={q} />
         {q.me.isAsker ? <RiderPanel q={q} onChanged={changed} /> : <LiaisonPanel q={q} onChanged={changed} />}
         <Text className="fr-note fr-question__privacy">只有提问人、联络员和值班管理员看得到这个问题。</Text>
       </View>

@@ -6,9 +6,10 @@
  * failure does not make a second topic).
  */
 import type { AppErrorBody } from '@cloud/_lib/envelope'
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useCloudQuery } from '@/hooks/use-cloud-query'
+import { getQuestion } from '@/services/fronts'
 import { uploadImage } from '@/services/storage/upload-image'
 import {
   type ConsentKey,
@@ -41,16 +42,33 @@ export function problemOf(f: Form): string | null {
   return null
 }
 
-export function useRaise() {
-  const setup = useCloudQuery(
+/** The categories, whether I may raise, and (from the liaison's 转为议题 on a question) the question it comes from. */
+function useSetup() {
+  const fromQuestion = useRouter().params.fromQuestion || ''
+  return useCloudQuery(
     useCallback(async () => {
-      const [config, role] = await Promise.all([getTopicConfig(), myTopicRole()])
+      const [config, role, q] = await Promise.all([
+        getTopicConfig(),
+        myTopicRole(),
+        fromQuestion ? getQuestion(fromQuestion) : Promise.resolve(null),
+      ])
       if (!config.ok) return config
       if (!role.ok) return role
-      return { ok: true as const, data: { categories: config.data.categories.filter((c) => c.active), role: role.data } }
-    }, []),
+      if (q && !q.ok) return q
+      const categories = config.data.categories.filter((c) => c.active)
+      return { ok: true as const, data: { categories, role: role.data, question: q ? q.data : null } }
+    }, [fromQuestion]),
   )
+}
+
+export function useRaise() {
+  const setup = useSetup()
   const [form, setForm] = useState<Form>(EMPTY)
+  const question = setup.state.status === 'ready' ? setup.state.data.question : null
+  // the question's words become the description (the liaison edits them)
+  useEffect(() => {
+    if (question) setForm((f) => (f.description ? f : { ...f, description: question.text.slice(0, 500) }))
+  }, [question])
   const [similar, setSimilar] = useState<SimilarTopic[]>([])
   const [sending, setSending] = useState<string | null>(null)
   const requestId = useRef(newRequestId())
@@ -93,6 +111,7 @@ export function useRaise() {
       ...(place ? { place } : {}),
       ...(photos.length ? { photos } : {}),
       accepted,
+      ...(question ? { fromQuestionId: question.id } : {}),
     })
     setSending(null)
     return r.ok ? { id: r.data.id } : { error: r.error }
