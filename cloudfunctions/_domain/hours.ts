@@ -227,6 +227,43 @@ export function openAtNight(input: HoursInput, atDate: Date): boolean {
   return intervals(input, at, -1, 1).some(([a, b]) => a < nightEnd && nightStart < b && b > at)
 }
 
+const WEEK_MIN = 7 * 1440
+
+/** Minutes of the Shanghai week (Monday 00:00 = 0) — the key `hoursIndex` stores intervals by. */
+export function weekMinute(atDate: Date): number {
+  const at = atDate.getTime()
+  return (isoWeekday(at) - 1) * 1440 + Math.floor((at - dayStart(at)) / MIN)
+}
+
+/**
+ * What a station stores beside its hours so the list's one geoNear can leave out stations that
+ * cannot be open now or at night: its weekly intervals in minutes of the week (overnight ones
+ * split at the week's end) and whether any of them touches a night (22:00–06:00). A superset by
+ * design — the function re-checks every candidate exactly: a station with dated exceptions (which
+ * may open it on any day) counts as possibly open all week, and closures are not indexed.
+ */
+export function hoursIndex(
+  hours: WeeklyHours[],
+  exceptions: HoursException[] = [],
+): { openWeek: { from: number; to: number }[]; nightOpen: boolean } {
+  if (exceptions.length) return { openWeek: [{ from: 0, to: WEEK_MIN }], nightOpen: true }
+  const openWeek: { from: number; to: number }[] = []
+  for (const r of hours) {
+    const s = span(r.open, r.close, r.overnight)
+    if (!s) continue
+    for (const d of r.days) {
+      const from = (d - 1) * 1440 + s[0]
+      const to = (d - 1) * 1440 + s[1]
+      if (to <= WEEK_MIN) openWeek.push({ from, to })
+      else openWeek.push({ from, to: WEEK_MIN }, { from: 0, to: to - WEEK_MIN })
+    }
+  }
+  // nights: 22:00 of day d-1 to 06:00 of day d, d = 0…7 (Sunday night runs into the next week's Monday)
+  const nights = Array.from({ length: 8 }, (_v, d) => [d * 1440 - 120, d * 1440 + 360])
+  const nightOpen = openWeek.some(({ from, to }) => nights.some(([a, b]) => from < b && a < to))
+  return { openWeek, nightOpen }
+}
+
 const WEEKDAY = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日']
 
 function daysLabel(days: number[]): string {

@@ -103,6 +103,13 @@ describe('stations console: who may act where, bad input changes nothing', () =>
       ),
     )
     expect(hours.hoursText).toBe('每天 20:00–次日 02:00')
+    // the list's hours index is stored with the hours (overnight, so possibly open at night)
+    const [saved] = cloud.db.find('stations', { _id: WANDA })
+    const week = Array.from({ length: 7 }, (_v, d) => ({ from: d * 1440 + 1200, to: d * 1440 + 1560 }))
+    expect({ openWeek: saved.openWeek, nightOpen: saved.nightOpen }).toEqual({
+      openWeek: [...week.slice(0, 6), { from: 6 * 1440 + 1200, to: 7 * 1440 }, { from: 0, to: 120 }],
+      nightOpen: true,
+    })
     ok(await cloud.call('stations', 'verifyStation', { stationId: WANDA }, { openid: STAFF }))
     const d = ok(await cloud.call('stations', 'getStation', { stationId: WANDA }, { openid: RIDER }))
     expect(d.services.find((s) => s.key === 'heating')).toMatchObject({ state: 'paused', stateText: '暂停：清洁中' })

@@ -5,6 +5,7 @@
  * says it is closed, why and until when, and offers nothing to report; the phone keeps its dash).
  * Console, reports, check-in and the town's edits: stations-console / -reports / -checkin / -town.
  */
+import { hoursIndex } from '../../cloudfunctions/_domain/hours'
 import { startTestCloud, type TestCloud } from '../helpers/local-cloud'
 import {
   code,
@@ -115,6 +116,40 @@ describe('stations: list, order, filters and opening hours', () => {
     const ids = night.stations.map((s) => s.id)
     expect(ids).toEqual(expect.arrayContaining(['n-overnight', 'n-24h']))
     expect(ids).not.toContain('n-day')
+  })
+
+  test('the hours index: the list leaves out in the database what cannot be open now or tonight; stations saved without it stay in', async () => {
+    await stableMinute()
+    const m = shanghaiMinute()
+    const base = { lng: 122.4, lat: 30.9 }
+    const openNow = [rule(m - 60, m + 60)]
+    const daytime = [{ days: everyDay, open: '09:00', close: '17:00' }]
+    cloud.db.insert('stations', [
+      stationDoc('x-open', base.lng, base.lat, { hours: openNow, ...hoursIndex(openNow) }),
+      stationDoc('x-legacy', base.lng + 0.001, base.lat, { hours: openNow }),
+      // open by its hours, but its stored index says never: proves the database does the leaving out
+      stationDoc('x-stale', base.lng + 0.002, base.lat, { hours: openNow, openWeek: [], nightOpen: false }),
+      stationDoc('x-day', base.lng + 0.003, base.lat, { hours: daytime, ...hoursIndex(daytime) }),
+    ])
+    const open = ok(await cloud.call('stations', 'listStations', { location: base, openNow: true, limit: 50 }, { openid: RIDER }))
+    const ids = open.stations.map((s) => s.id)
+    expect(ids).toEqual(expect.arrayContaining(['x-open', 'x-legacy']))
+    expect(ids).not.toContain('x-stale')
+    const night = ok(await cloud.call('stations', 'listStations', { location: base, openAtNight: true, limit: 50 }, { openid: RIDER }))
+    const nightIds = night.stations.map((s) => s.id)
+    expect(nightIds).not.toContain('x-day')
+    expect(nightIds).not.toContain('x-stale')
+
+    // short of rows while more may exist (here stations saved without the index): one wider query finds them
+    const far = { lng: 122.6, lat: 30.7 }
+    const closedNow = [rule(m + 60, m + 120)]
+    // more closed ones nearest than the first query's room (the rows asked for + 10), then an open one
+    const closedFirst = Array.from({ length: 12 }, (_v, i) =>
+      stationDoc(`y-closed-${i}`, far.lng + i * 0.0005, far.lat, { hours: closedNow }),
+    )
+    cloud.db.insert('stations', [...closedFirst, stationDoc('y-open', far.lng + 0.01, far.lat, { hours: openNow })])
+    const wider = ok(await cloud.call('stations', 'listStations', { location: far, openNow: true, limit: 1 }, { openid: RIDER }))
+    expect(wider.stations.map((s) => s.id)).toEqual(['y-open'])
   })
 
   test('bad input: out-of-range coordinates, unknown service, unknown fields → INVALID_ARGUMENT', async () => {

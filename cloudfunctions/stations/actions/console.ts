@@ -3,7 +3,7 @@
  * "信息今日已核实". Every change is audited with the station's scope; refusals are recorded.
  */
 
-import { hoursText } from '../../_domain/hours'
+import { type HoursException, hoursIndex, hoursText } from '../../_domain/hours'
 import { knownServices } from '../../_domain/station-services'
 import { openProblemsOf } from '../../_domain/station-view'
 import { _, rows } from '../../_lib/cloud'
@@ -78,6 +78,8 @@ export const setHours = act('setHours', {
     const text = hoursText(input.hours)
     const data: Doc = { hours: _.set(input.hours), hoursText: text, updatedAt: ctx.now, updatedBy: ctx.caller.openid }
     if (input.exceptions) data.exceptions = _.set(input.exceptions)
+    const index = hoursIndex(input.hours, input.exceptions ?? (station.exceptions as HoursException[] | undefined))
+    Object.assign(data, { openWeek: _.set(index.openWeek), nightOpen: index.nightOpen })
     await stations().doc(input.stationId).update({ data })
     const before = { hours: station.hours ?? [], exceptions: station.exceptions ?? [] }
     await auditStation(ctx, input.stationId, { before, after: { hours: input.hours, exceptions: input.exceptions ?? before.exceptions } })

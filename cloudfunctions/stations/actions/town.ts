@@ -4,7 +4,7 @@
  * check passes), close for a while or for good, reopen. Each is audited with the station's scope.
  */
 
-import { hoursText } from '../../_domain/hours'
+import { type HoursException, hoursIndex, hoursText, type WeeklyHours } from '../../_domain/hours'
 import { _ } from '../../_lib/cloud'
 import { COLLECTION } from '../../_lib/collections'
 import { checkTexts, recordMediaChecks } from '../../_lib/content'
@@ -40,6 +40,7 @@ export const createStation = act('createStation', {
       hours,
       exceptions,
       hoursText: hoursText(hours),
+      ...hoursIndex(hours, exceptions),
       photos,
       pendingMedia: started.map((s) => s.fileId),
       phone: input.phone ?? null,
@@ -81,6 +82,13 @@ export const updateStation = act('updateStation', {
     if (started.length) data.pendingMedia = _.push(started.map((s) => s.fileId))
     if (input.hours) Object.assign(data, { hours: _.set(input.hours), hoursText: hoursText(input.hours) })
     if (input.exceptions) data.exceptions = _.set(input.exceptions)
+    if (input.hours || input.exceptions) {
+      const index = hoursIndex(
+        input.hours ?? (before.hours as WeeklyHours[]),
+        input.exceptions ?? (before.exceptions as HoursException[] | undefined),
+      )
+      Object.assign(data, { openWeek: _.set(index.openWeek), nightOpen: index.nightOpen })
+    }
     await stations().doc(stationId).update({ data })
     await recordMediaChecks(started, photoChecks(stationId, ctx.caller.openid), ctx.now)
     // Photos taken off the station are deleted from storage once the change is saved.

@@ -4,6 +4,7 @@
  * the riders' canteen with a week of slots, topics at different stages, notices and questions.
  * Idempotent: documents have fixed `_id`s and are only added when missing.
  */
+import { type HoursException, hoursIndex, type WeeklyHours } from '../../../cloudfunctions/_domain/hours'
 import type { Role } from '../../../cloudfunctions/_lib/roles'
 import { businessDate, shanghai, shanghaiInstant } from '../../../cloudfunctions/_lib/time'
 import type { LocalDatabase } from '../../../emulator/db'
@@ -12,6 +13,12 @@ import { DEMO_FRONT, demoFrontDocuments } from './demo-fronts'
 import { DEMO_TOPIC, demoTopicDocuments } from './demo-topics'
 
 type Doc = Record<string, unknown> & { _id: string }
+
+/** A station as the stations function stores it: with the hours index its list queries by. */
+const withHoursIndex = (doc: Doc): Doc => ({
+  ...doc,
+  ...hoursIndex(doc.hours as WeeklyHours[], (doc.exceptions ?? []) as HoursException[]),
+})
 
 export const DEMO_GROUP_OPENGID = 'G-demo-zhoupu-wanda'
 export const DEMO_GROUP_ID = 'grp-zhoupu-wanda'
@@ -146,27 +153,28 @@ export function demoDocuments(now = new Date()): Record<string, Doc[]> {
     },
   ]
 
-  const station = (id: string, name: string, address: string, lng: number, lat: number, extra: Partial<Doc>): Doc => ({
-    _id: id,
-    name,
-    address,
-    location: point(lng, lat),
-    provider: 'town',
-    services: ['heating', 'water', 'restroom', 'rest', 'phone_charging', 'medkit'],
-    serviceState: {},
-    hours: [{ days: everyDay, open: '08:00', close: '21:00' }],
-    hoursText: '每天 08:00–21:00',
-    status: 'open',
-    phone: '021-58110000',
-    lastVerifiedAt: now,
-    lastVerifiedBy: 'o-demo-staff-station',
-    lastVerifiedByName: '周师傅（驿站）',
-    // The printable check-in code's current version (stations.issueCheckinCode); older prints are refused.
-    checkin: { version: 1, issuedOn: businessDate(created) },
-    capacityNote: null,
-    createdAt: created,
-    ...extra,
-  })
+  const station = (id: string, name: string, address: string, lng: number, lat: number, extra: Partial<Doc>): Doc =>
+    withHoursIndex({
+      _id: id,
+      name,
+      address,
+      location: point(lng, lat),
+      provider: 'town',
+      services: ['heating', 'water', 'restroom', 'rest', 'phone_charging', 'medkit'],
+      serviceState: {},
+      hours: [{ days: everyDay, open: '08:00', close: '21:00' }],
+      hoursText: '每天 08:00–21:00',
+      status: 'open',
+      phone: '021-58110000',
+      lastVerifiedAt: now,
+      lastVerifiedBy: 'o-demo-staff-station',
+      lastVerifiedByName: '周师傅（驿站）',
+      // The printable check-in code's current version (stations.issueCheckinCode); older prints are refused.
+      checkin: { version: 1, issuedOn: businessDate(created) },
+      capacityNote: null,
+      createdAt: created,
+      ...extra,
+    } as Doc)
   const stations: Doc[] = [
     station('st-wanda', '万达广场红色加油站', '浦东新区周浦镇年家浜路 518 号 万达广场 1 号门旁', 121.5746, 31.1168, {
       services: ['heating', 'water', 'restroom', 'rest', 'phone_charging', 'ebike_charging', 'medkit', 'aed', 'wifi'],
