@@ -228,10 +228,8 @@ export const managedRow = out({
   urgent: z.boolean(),
 })
 
-export const summaryRow = out({
-  month: z.string().describe('YYYY-MM（上海）'),
-  category: z.string(),
-  categoryLabel: z.string(),
+/** The counts of the town summary, per month and category and in total. */
+const summaryCounts = {
   raised: z.number().int(),
   accepted: z.number().int(),
   answered: z.number().int(),
@@ -239,21 +237,19 @@ export const summaryRow = out({
   withdrawn: z.number().int(),
   answeredOnTime: z.number().int(),
   overdueNow: z.number().int(),
+}
+
+export const summaryRow = out({
+  month: z.string().describe('YYYY-MM（上海）'),
+  category: z.string(),
+  categoryLabel: z.string(),
+  ...summaryCounts,
 })
 
 export const townSummary = out({
   months: z.array(z.string()),
   rows: z.array(summaryRow),
-  totals: out({
-    raised: z.number().int(),
-    accepted: z.number().int(),
-    answered: z.number().int(),
-    done: z.number().int(),
-    withdrawn: z.number().int(),
-    answeredOnTime: z.number().int(),
-    overdueNow: z.number().int(),
-    medianDaysToAnswer: z.number().nullable(),
-  }),
+  totals: out({ ...summaryCounts, medianDaysToAnswer: z.number().nullable() }),
   shareTitle: z.string(),
   now: isoTime,
 })
