@@ -205,7 +205,7 @@ export class FunctionRunner {
   private baseEnv(workerId: string): NodeJS.ProcessEnv {
     // The container does not inherit the developer's shell: like the real one it gets a small,
     // fixed environment (PATH for node, TZ=UTC as in WeChat Cloud).
-    return {
+    const env: NodeJS.ProcessEnv = {
       PATH: process.env.PATH ?? '/usr/bin:/bin',
       NODE_ENV: 'production',
       TZ: 'UTC',
@@ -227,6 +227,10 @@ export class FunctionRunner {
       ),
       ...this.opts.functionEnv,
     }
+    // A function environment with its own libfaketime clock (a file) wins over an inherited offset:
+    // libfaketime reads FAKETIME before the file, so the inherited one is dropped.
+    if (this.opts.functionEnv?.FAKETIME_TIMESTAMP_FILE && !this.opts.functionEnv.FAKETIME) delete env.FAKETIME
+    return env
   }
 
   private spawn(fn: string): Worker {

@@ -4,6 +4,8 @@
  * triggers, the gateway's identity rules, loopback-only binding.
  * Fixture functions live in tests/fixtures/functions (plain JS on the real wx-server-sdk).
  */
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startLocalCloud } from '../../emulator'
 import { startTestCloud, type TestCloud } from '../helpers/local-cloud'
@@ -217,6 +219,33 @@ describe('timer triggers on their schedule', () => {
       expect(ticks[0]).toMatchObject({ source: 'wx_trigger', openid: null })
     } finally {
       await cloud.stop()
+    }
+  }, 20000)
+})
+
+describe('libfaketime in containers', () => {
+  const lib = ['/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1', '/usr/lib/aarch64-linux-gnu/faketime/libfaketime.so.1'].find((l) =>
+    existsSync(l),
+  )
+  test('a function environment with its own clock file wins over an offset the whole run has (faketime -f …)', async () => {
+    if (!lib) throw new Error('libfaketime not found: apt-get install -y faketime (.ci/run installs it)')
+    const file = join(mkdtempSync(join(tmpdir(), 'xg-clock-')), 'faketime')
+    writeFileSync(file, '2031-03-04 05:06:07\n')
+    const saved = { FAKETIME: process.env.FAKETIME, LD_PRELOAD: process.env.LD_PRELOAD }
+    // what `faketime -f +1d npm test` leaves in the environment the local cloud passes through
+    Object.assign(process.env, { FAKETIME: '+1d', LD_PRELOAD: lib })
+    const cloud = await startTestCloud({
+      functionsDir: fixtures,
+      functionEnv: { LD_PRELOAD: lib, FAKETIME_TIMESTAMP_FILE: file, FAKETIME_NO_CACHE: '1' },
+    })
+    try {
+      const r = await cloud.raw('whoami', {}, { openid: 'o-rider-1' })
+      expect(new Date((r.body as { started: number }).started).toISOString()).toBe('2031-03-04T05:06:07.000Z')
+    } finally {
+      await cloud.stop()
+      for (const [k, v] of Object.entries(saved))
+        if (v === undefined) delete process.env[k]
+        else process.env[k] = v
     }
   }, 20000)
 })
