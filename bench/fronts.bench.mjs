@@ -9,13 +9,10 @@
  * at `db.handle`.
  * Run alone: `node bench/fronts.bench.mjs [--riders 500]`; `npm run bench` picks it up (bench/*.bench.mjs).
  */
-import { spawnSync } from 'node:child_process'
-import { createRequire } from 'node:module'
-import { dirname, join, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { build } from 'esbuild'
+import { buildFunction, loadLocalCloud, quantile } from './lib.mjs'
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`)
   return Number(i > 0 ? process.argv[i + 1] : (process.env[`BENCH_${name.toUpperCase()}`] ?? fallback))
@@ -27,34 +24,6 @@ const CALLS = arg('calls', 200)
 const G = 'grp-zhoupu-wanda'
 const LIAISON = 'o-demo-liaison-li'
 const DAY = 86_400_000
-
-async function loadEmulator() {
-  const out = await build({
-    stdin: {
-      contents: `export { startLocalCloud } from './emulator/index.ts'
-export { app } from './scripts/local-cloud/app.ts'`,
-      resolveDir: root,
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    packages: 'external',
-    write: false,
-    logLevel: 'error',
-  })
-  const mod = { exports: {} }
-  const req = createRequire(join(root, 'emulator', 'index.ts'))
-  new Function('module', 'exports', 'require', '__dirname', '__filename', out.outputFiles[0].text)(
-    mod,
-    mod.exports,
-    req,
-    join(root, 'emulator'),
-    join(root, 'emulator', 'index.ts'),
-  )
-  return mod.exports
-}
 
 /** The busy group: riders, notices with their audience and reads, questions at every stage. */
 function busyGroup(now) {
@@ -138,8 +107,6 @@ function busyGroup(now) {
   return { users, notices, reads, questions }
 }
 
-const quantile = (sorted, q) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : 0)
-
 async function measure(call, params, callers) {
   const seq = []
   for (let i = 0; i < CALLS; i++) {
@@ -163,12 +130,8 @@ async function measure(call, params, callers) {
 }
 
 export async function run() {
-  const r = spawnSync(process.execPath, [join(root, 'scripts/build-functions.mjs'), 'fronts'], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  })
-  if (r.status !== 0) throw new Error('building the fronts function failed')
-  const { startLocalCloud, app } = await loadEmulator()
+  buildFunction('fronts')
+  const { startLocalCloud, app } = await loadLocalCloud()
   const cloud = await startLocalCloud({ app, memory: true, seed: 'demo', quiet: true, timers: false, poolSize: 4 })
   try {
     const now = new Date()

@@ -10,14 +10,11 @@ import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import localCloud from '../scripts/local-cloud-process.cjs'
+import { quantile } from './lib.mjs'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 2)
 const LEVELS = [1, 10, 50]
-
-function quantile(sorted, q) {
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : 0
-}
 
 async function cell(op, concurrency) {
   const lat = []

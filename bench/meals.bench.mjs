@@ -10,53 +10,17 @@
  * Run alone: `node bench/meals.bench.mjs` (BENCH_RIDERS, BENCH_SEATS, BENCH_CONCURRENCY, BENCH_POOL);
  * `npm run bench` picks it up (bench/*.bench.mjs).
  */
-import { spawnSync } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
-import { createRequire } from 'node:module'
-import { dirname, join, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { build } from 'esbuild'
+import { buildFunction, loadLocalCloud, quantile } from './lib.mjs'
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const RIDERS = Number(process.env.BENCH_RIDERS ?? 1000)
 const SEATS = Number(process.env.BENCH_SEATS ?? 300)
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50)
 /** Function containers per function (the local cloud's default, 2; WeChat Cloud scales out). On 2 cores more only add contention. */
 const POOL = Number(process.env.BENCH_POOL ?? 2)
 const CANTEEN = 'canteen-bench'
-
-async function loadModules() {
-  const out = await build({
-    stdin: {
-      contents: `export { startLocalCloud } from './emulator/index.ts'
-export { app } from './scripts/local-cloud/app.ts'
-export { loadRiderDocs } from './scripts/local-cloud/seed/load-riders.ts'
-export { newSlotDoc, lockerDocs } from './cloudfunctions/_domain/meal-plan.ts'
-export { businessDate, addDays } from './cloudfunctions/_lib/time.ts'`,
-      resolveDir: root,
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    packages: 'external',
-    write: false,
-    logLevel: 'error',
-  })
-  const mod = { exports: {} }
-  const req = createRequire(join(root, 'emulator', 'index.ts'))
-  new Function('module', 'exports', 'require', '__dirname', '__filename', out.outputFiles[0].text)(
-    mod,
-    mod.exports,
-    req,
-    join(root, 'emulator'),
-    join(root, 'emulator', 'index.ts'),
-  )
-  return mod.exports
-}
-
-const quantile = (sorted, q) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : 0)
 
 function riders(prefix, n, now) {
   return Array.from({ length: n }, (_, i) => ({
@@ -99,12 +63,12 @@ function seedCanteen(db, m, now) {
 
 // long: one benchmark, phase by phase, with its printout
 export async function run() {
-  const r = spawnSync(process.execPath, [join(root, 'scripts/build-functions.mjs'), 'meals'], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  })
-  if (r.status !== 0) throw new Error('building the meals function failed')
-  const m = await loadModules()
+  buildFunction('meals')
+  const m = await loadLocalCloud(
+    "export { loadRiderDocs } from './scripts/local-cloud/seed/load-riders.ts'",
+    "export { newSlotDoc, lockerDocs } from './cloudfunctions/_domain/meal-plan.ts'",
+    "export { businessDate, addDays } from './cloudfunctions/_lib/time.ts'",
+  )
   const cloud = await m.startLocalCloud({ app: m.app, memory: true, seed: 'none', quiet: true, timers: false, poolSize: POOL })
   try {
     const now = new Date()

@@ -8,55 +8,15 @@
  * request the function makes can be counted at `db.handle`, by action.
  * Run alone: `node bench/stations.bench.mjs` (`BENCH_STATIONS=2000` for one size); `npm run bench` picks it up (bench/*.bench.mjs).
  */
-import { spawnSync } from 'node:child_process'
-import { createRequire } from 'node:module'
-import { dirname, join, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { build } from 'esbuild'
+import { buildFunction, loadLocalCloud, quantile, rng } from './lib.mjs'
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 /** BENCH_STATIONS=2000 for one size; default both sizes of the issue's targets. */
 const SIZES = (process.env.BENCH_STATIONS ?? '2000,20000').split(',').map(Number)
 const CALLS = Number(process.env.BENCH_CALLS ?? 200)
 const CENTRE = { lat: 31.117, lng: 121.572 }
 const SERVICES = ['heating', 'medkit', 'rest', 'restroom', 'water', 'phone_charging', 'ebike_charging', 'aed', 'wifi', 'parcel_storage']
-
-async function loadEmulator() {
-  const out = await build({
-    stdin: {
-      contents:
-        "export { startLocalCloud } from './emulator/index.ts'; export { app } from './scripts/local-cloud/app.ts'; export { hoursIndex } from './cloudfunctions/_domain/hours.ts'",
-      resolveDir: root,
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    packages: 'external',
-    write: false,
-    logLevel: 'error',
-  })
-  const mod = { exports: {} }
-  const req = createRequire(join(root, 'emulator', 'index.ts'))
-  new Function('module', 'exports', 'require', '__dirname', '__filename', out.outputFiles[0].text)(
-    mod,
-    mod.exports,
-    req,
-    join(root, 'emulator'),
-    join(root, 'emulator', 'index.ts'),
-  )
-  return mod.exports
-}
-
-/** Deterministic pseudo-random numbers, so every run has the same town. */
-function rng(seed) {
-  let s = seed
-  return () => {
-    s = (s * 1664525 + 1013904223) % 4294967296
-    return s / 4294967296
-  }
-}
 
 /** `n` stations as the stations function stores them, with the hours index its list queries by. */
 function stations(n, hoursIndex) {
@@ -86,10 +46,6 @@ function stations(n, hoursIndex) {
     photos: [],
     createdAt: new Date(),
   }))
-}
-
-function quantile(sorted, q) {
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : 0
 }
 
 /** p95 targets (issue 9): with 2,000 stations, 10 callers at once; with 20,000 stations, one caller. */
@@ -174,14 +130,8 @@ async function benchSize({ startLocalCloud, app, hoursIndex }, size) {
 }
 
 export async function run() {
-  const env = { ...process.env }
-  const r = spawnSync(process.execPath, [join(root, 'scripts/build-functions.mjs'), 'stations'], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env,
-  })
-  if (r.status !== 0) throw new Error('building the stations function failed')
-  const lib = await loadEmulator()
+  buildFunction('stations')
+  const lib = await loadLocalCloud("export { hoursIndex } from './cloudfunctions/_domain/hours.ts'")
   let ok = true
   for (const [i, size] of SIZES.entries()) {
     if (i) console.log('')

@@ -10,50 +10,15 @@
  * all its runs (a first page reads the categories once a minute per container).
  * Run alone: `node bench/topics.bench.mjs`; `npm run bench` picks it up (bench/*.bench.mjs).
  */
-import { spawnSync } from 'node:child_process'
-import { createRequire } from 'node:module'
-import { dirname, join, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { build } from 'esbuild'
+import { buildFunction, loadLocalCloud, quantile, rng } from './lib.mjs'
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const TOPICS = Number(process.env.BENCH_TOPICS ?? 5000)
 const COMMENTS = Number(process.env.BENCH_COMMENTS ?? 50000)
 const CALLS = Number(process.env.BENCH_CALLS ?? 60)
 const CENTRE = { lat: 31.117, lng: 121.572 }
 const HOT = 'bench-tp-hot'
-
-/** Bundle a TypeScript entry of this repository and load it in this process. */
-async function loadTs(contents) {
-  const out = await build({
-    stdin: { contents, resolveDir: root, loader: 'ts' },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    packages: 'external',
-    write: false,
-    logLevel: 'error',
-  })
-  const mod = { exports: {} }
-  const req = createRequire(join(root, 'emulator', 'index.ts'))
-  new Function('module', 'exports', 'require', '__dirname', '__filename', out.outputFiles[0].text)(
-    mod,
-    mod.exports,
-    req,
-    join(root, 'emulator'),
-    join(root, 'emulator', 'index.ts'),
-  )
-  return mod.exports
-}
-
-function rng(seed) {
-  let s = seed
-  return () => {
-    s = (s * 1664525 + 1013904223) % 4294967296
-    return s / 4294967296
-  }
-}
 
 const WORDS = [
   '电动车',
@@ -174,19 +139,9 @@ function comments(n, topicCount, now) {
   return out
 }
 
-function quantile(sorted, q) {
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : 0
-}
-
 export async function run() {
-  const r = spawnSync(process.execPath, [join(root, 'scripts/build-functions.mjs'), 'topics'], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  })
-  if (r.status !== 0) throw new Error('building the topics function failed')
-  const { startLocalCloud, app, terms } = await loadTs(
-    "export { startLocalCloud } from './emulator/index.ts'\nexport { app } from './scripts/local-cloud/app.ts'\nexport * as terms from './cloudfunctions/topics/terms.ts'",
-  )
+  buildFunction('topics')
+  const { startLocalCloud, app, terms } = await loadLocalCloud("export * as terms from './cloudfunctions/topics/terms.ts'")
   const cloud = await startLocalCloud({ app, memory: true, seed: 'none', quiet: true, timers: false, poolSize: 4 })
   try {
     const now = Date.now()
