@@ -4,9 +4,9 @@
  * menu and of the policy, and the lockers.
  */
 
-import { MINUTE_MS } from '../_lib/time'
+import { MINUTE_MS, shanghaiInstant } from '../_lib/time'
 import { type Doc, num, str } from '../_lib/values'
-import { type MealPolicy, policyOf, serviceOf, slotIdOf, slotTimes } from './meal-rules'
+import { type MealPolicy, policyOf, type Service, serviceKeyOf, serviceOf, slotIdOf, slotTimes } from './meal-rules'
 
 export interface MenuMeal {
   id: string
@@ -97,4 +97,59 @@ export function lockerDocs(canteenId: string, count: number): Doc[] {
     since: null,
     disabled: false,
   }))
+}
+
+export interface NewBooking {
+  id: string
+  requestId: string
+  openid: string
+  canteenId: string
+  slotId: string
+  date: string
+  service: Service
+  start: string
+  mealId: string
+  subsidised: boolean
+  code: string
+}
+
+/** A booking as stored when made: booked, no locker yet, nothing collected or cancelled, paid at the counter. */
+export function bookingDoc(b: NewBooking, now: Date): Doc {
+  return {
+    _id: b.id,
+    requestId: b.requestId,
+    openid: b.openid,
+    canteenId: b.canteenId,
+    slotId: b.slotId,
+    menuId: `${b.canteenId}_${b.date}`,
+    date: b.date,
+    service: b.service,
+    start: b.start,
+    startsAt: shanghaiInstant(b.date, b.start),
+    serviceKey: serviceKeyOf(b.date, b.service),
+    mealId: b.mealId,
+    subsidised: b.subsidised,
+    code: b.code,
+    state: 'booked',
+    lockerNo: null,
+    placedAt: null,
+    holdUntil: null,
+    holdExtended: false,
+    moved: false,
+    movedFrom: null,
+    collectedAt: null,
+    collectedBy: null,
+    cancelledAt: null,
+    cancelledBy: null,
+    cancelNote: null,
+    lateCancel: false,
+    noShowAt: null,
+    /** When this booking counted against the rider (a no-show or a late cancel), for the pause policy. */
+    struckAt: null,
+    subsidyFen: 0,
+    // Payment happens at the counter today; the fields leave room for an online payment later.
+    payment: { method: 'counter', priceFen: null, payFen: null, paidAt: null, transactionId: null },
+    createdAt: now,
+    updatedAt: now,
+  }
 }

@@ -8,6 +8,7 @@
  * else — why a slot refused, handing the slot subsidy seats, per-day / per-week limits, a repeated
  * tap — happens only on the slow path, and a failed booking write gives the seat back.
  */
+import { bookingDoc } from '../../_domain/meal-plan'
 import { parseSlotId, pickupCode, type SlotKey, serviceKeyOf } from '../../_domain/meal-rules'
 import { mealPauseOf, SEAT_STATES, slotMeals } from '../../_domain/meal-slots'
 import type { Caller } from '../../_lib/caller'
@@ -20,7 +21,7 @@ import { type Doc, dateOrNull, isDuplicateKey, num, str } from '../../_lib/value
 import { mealsContract } from '../contract'
 import { bookingState } from '../present'
 import { allocateSubsidy, returnSeat, takeSeat } from '../seats'
-import { bookingIdOf, loadCanteen, menuIdOf } from '../store'
+import { bookingIdOf, loadCanteen } from '../store'
 import type { BookedView } from '../views'
 import { BOOKING_DAYS } from './day'
 
@@ -154,43 +155,23 @@ async function diagnose(a: Attempt, requestId: string, openid: string, now: Date
 }
 
 function newBooking(a: Attempt, requestId: string, openid: string, now: Date): Doc {
-  return {
-    _id: bookingIdOf(requestId),
-    requestId,
-    openid,
-    canteenId: a.key.canteenId,
-    slotId: a.slotId,
-    menuId: menuIdOf(a.key.canteenId, a.key.date),
-    date: a.key.date,
-    service: a.key.service,
-    start: a.key.start,
-    startsAt: shanghaiInstant(a.key.date, a.key.start),
-    serviceKey: serviceKeyOf(a.key.date, a.key.service),
-    mealId: a.mealId,
-    subsidised: a.subsidised,
-    code: a.code,
-    state: 'booked',
-    lockerNo: null,
-    placedAt: null,
-    holdUntil: null,
-    holdExtended: false,
-    moved: false,
-    movedFrom: null,
-    collectedAt: null,
-    collectedBy: null,
-    cancelledAt: null,
-    cancelledBy: null,
-    cancelNote: null,
-    lateCancel: false,
-    noShowAt: null,
-    /** When this booking counted against the rider (a no-show or a late cancel), for the pause policy. */
-    struckAt: null,
-    subsidyFen: 0,
-    // Payment happens at the counter today; the fields leave room for an online payment later.
-    payment: { method: 'counter', priceFen: null, payFen: null, paidAt: null, transactionId: null },
-    createdAt: now,
-    updatedAt: now,
-  }
+  const { canteenId, date, service, start } = a.key
+  return bookingDoc(
+    {
+      id: bookingIdOf(requestId),
+      requestId,
+      openid,
+      canteenId,
+      slotId: a.slotId,
+      date,
+      service,
+      start,
+      mealId: a.mealId,
+      subsidised: a.subsidised,
+      code: a.code,
+    },
+    now,
+  )
 }
 
 export const book = act('book', {

@@ -5,9 +5,9 @@
  * (王强, tomorrow 11:30) so 我的预约 has something to show. Seats, codes and the month's ledger agree
  * with that booking, as the function would have left them.
  */
-import { lockerDocs, newSlotDoc } from '../../../cloudfunctions/_domain/meal-plan'
-import { CODE_ALPHABET, DEFAULT_POLICY, serviceKeyOf, slotIdOf } from '../../../cloudfunctions/_domain/meal-rules'
-import { addDays, businessDate, shanghaiInstant } from '../../../cloudfunctions/_lib/time'
+import { bookingDoc, lockerDocs, newSlotDoc } from '../../../cloudfunctions/_domain/meal-plan'
+import { CODE_ALPHABET, DEFAULT_POLICY, slotIdOf } from '../../../cloudfunctions/_domain/meal-rules'
+import { addDays, businessDate } from '../../../cloudfunctions/_lib/time'
 
 type Doc = Record<string, unknown> & { _id: string }
 
@@ -109,41 +109,22 @@ function menuFor(date: string, d: number, now: Date): Doc {
 function demoBooking(date: string, now: Date): Doc {
   const n = (11 * 60 + 30) / 5
   const code = `${CODE_ALPHABET[Math.floor(n / CODE_ALPHABET.length)]}${CODE_ALPHABET[n % CODE_ALPHABET.length]}K7MX`
-  return {
-    _id: 'bk-demo-wang-tomorrow',
-    requestId: 'demo-wang-tomorrow',
-    openid: 'o-demo-admin-wang',
-    canteenId: DEMO_CANTEEN_ID,
-    slotId: slotIdOf(DEMO_CANTEEN_ID, date, '11:30'),
-    menuId: `${DEMO_CANTEEN_ID}_${date}`,
-    date,
-    service: 'lunch',
-    start: '11:30',
-    startsAt: shanghaiInstant(date, '11:30'),
-    serviceKey: serviceKeyOf(date, 'lunch'),
-    mealId: 'm-love-a',
-    subsidised: true,
-    code,
-    state: 'booked',
-    lockerNo: null,
-    placedAt: null,
-    holdUntil: null,
-    holdExtended: false,
-    moved: false,
-    movedFrom: null,
-    collectedAt: null,
-    collectedBy: null,
-    cancelledAt: null,
-    cancelledBy: null,
-    cancelNote: null,
-    lateCancel: false,
-    noShowAt: null,
-    struckAt: null,
-    subsidyFen: 0,
-    payment: { method: 'counter', priceFen: null, payFen: null, paidAt: null, transactionId: null },
-    createdAt: now,
-    updatedAt: now,
-  }
+  return <Doc>bookingDoc(
+    {
+      id: 'bk-demo-wang-tomorrow',
+      requestId: 'demo-wang-tomorrow',
+      openid: 'o-demo-admin-wang',
+      canteenId: DEMO_CANTEEN_ID,
+      slotId: slotIdOf(DEMO_CANTEEN_ID, date, '11:30'),
+      date,
+      service: 'lunch',
+      start: '11:30',
+      mealId: 'm-love-a',
+      subsidised: true,
+      code,
+    },
+    now,
+  )
 }
 
 export function demoCanteen(now: Date, created: Date): Record<string, Doc[]> {
